@@ -1,0 +1,317 @@
+"""The one registry of fields and resources.
+
+Every column is defined once here (ASCII snake_case name, Chinese title, type, unit,
+description); every resource lists the columns it uses.  `datapackage.json` schemas and the
+site's data dictionary are both generated from this module, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+WAN_YUAN = "万元"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    title: str
+    type: str
+    description: str
+    unit: str | None = None
+    enum: tuple[str, ...] | None = None
+    required: bool = False
+
+    def descriptor(self, title: str | None = None, required: bool | None = None) -> dict:
+        out = {
+            "name": self.name,
+            "title": title or self.title,
+            "type": self.type,
+            "description": self.description,
+        }
+        if self.unit:
+            out["unit"] = self.unit
+        constraints = {}
+        if required if required is not None else self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if constraints:
+            out["constraints"] = constraints
+        return out
+
+
+def _amount(name: str, title: str, description: str = "") -> Field:
+    text = f"{title}，单位万元，按文件印刷的精度；已有行中的空白单元格记为 0。{description}"
+    return Field(name, title, "number", text.strip(), unit=WAN_YUAN)
+
+
+TABLE_KEYS = (
+    "income_expenditure_summary",
+    "income",
+    "expenditure",
+    "fiscal_appropriation_summary",
+    "general_budget_expenditure",
+    "basic_expenditure",
+    "government_fund_expenditure",
+    "state_capital_expenditure",
+    "three_public",
+)
+
+MEASURES = (
+    "total",
+    "subtotal",
+    "fiscal_appropriation",
+    "fiscal_special_account",
+    "business",
+    "operating",
+    "superior_subsidy",
+    "subordinate_remittance",
+    "other",
+    "carryover",
+    "basic",
+    "project",
+    "remittance_to_superior",
+    "subsidy_to_subordinate",
+    "personnel",
+    "public",
+    "general_budget",
+    "government_fund",
+    "state_capital",
+    "income",
+    "expenditure",
+)
+
+_FIELDS = [
+    Field("dataset_id", "数据集标识", "string",
+          "文件的唯一标识：辖区拼音-部门编码-预算年度，ASCII，可用于网址。", required=True),
+    Field("jurisdiction", "辖区", "string", "部门所属的政府（市、县、区），按文件印刷。"),
+    Field("agency", "部门名称", "string", "部门名称，按文件印刷。"),
+    Field("department_code", "部门编码", "string",
+          "部门在本级政府预算中的编码（如 316）；不同辖区可重复。"),
+    Field("year", "预算年度", "integer", "预算年度。"),
+    Field("source_file", "源文件", "string", "源文件在 documents/ 中的文件名。"),
+    Field("sha256", "SHA-256", "string", "源文件的 SHA-256 校验值。"),
+    Field("layout", "文本版式", "string",
+          "源文本的版式：pdf-tsv（PDF 提取，制表符分隔）、docx-cells（DOCX 提取，每行一个单元格）、plain。",
+          enum=("pdf-tsv", "docx-cells", "plain")),
+    Field("encoding", "编码", "string", "读取源文件时使用的字符编码。"),
+    Field("unit", "金额单位", "string", "文件中表格的金额单位。"),
+    Field("title", "标题", "string", "来源信息中的文件标题。"),
+    Field("publisher", "发布机构", "string", "来源信息中的发布机构。"),
+    Field("original_format", "原始格式", "string", "原始文件格式（PDF、DOCX）。"),
+    Field("obtained_from", "获取来源", "string", "原始文件的获取地址或来源说明。"),
+    Field("retrieved", "获取日期", "string", "获取原始文件的日期（YYYY-MM-DD）。"),
+    Field("table", "表格", "string", "九张部门预算公开表之一。", enum=TABLE_KEYS, required=True),
+    Field("table_title", "表格标题", "string", "表格标题，按文件印刷。"),
+    Field("table_status", "表格状态", "string",
+          "parsed（已解析）、empty（空表，印有“空表列示”或没有数据行）、missing（文件中没有此表）、unreadable（版式不符，未读取，见警告）。",
+          enum=("parsed", "empty", "missing", "unreadable"), required=True),
+    Field("rows", "行数", "integer", "表格的数据行数（含合计行）。"),
+    Field("note", "表注", "string", "表格下方的注释，按文件印刷。"),
+    Field("row_number", "序号", "integer", "表格中印刷的序号。", required=True),
+    Field("code", "科目编码", "string",
+          "功能分类或经济分类科目编码，按文件印刷（字符串，保留前导零）；合计行为空。"),
+    Field("name", "科目名称", "string", "科目或项目名称，按文件印刷，仅去掉 PDF 换行插入的空格。"),
+    Field("level", "层级", "integer",
+          "0 为合计/小计行；科目编码 1=类、2=款、3=项；“三公”表 1=一级项目、2=其中项。"),
+    Field("parent_code", "上级科目编码", "string", "上级科目的编码（款的上级为类，项的上级为款）。"),
+    Field("measure", "指标", "string", "金额所在的栏目（宽表的列名）。", enum=MEASURES, required=True),
+    Field("amount", "金额", "number",
+          "金额，单位万元，按文件印刷的精度；已有行中的空白单元格记为 0。", unit=WAN_YUAN),
+    Field("source_line", "源文件行号", "integer", "该行在源文件中开始的行号（从 1 起）。"),
+    Field("source_lines", "源文件行号（全部）", "string",
+          "构成该行的所有源文件行号（跨页拆分的行有多个），以逗号分隔。"),
+    Field("income_name", "收入项目", "string", "收入方项目名称，按文件印刷。"),
+    Field("expenditure_name", "支出项目", "string", "支出方项目名称，按文件印刷。"),
+    Field("expenditure_code", "支出功能分类类编码", "string",
+          "支出项目名称对应的功能分类“类”级编码（如 208 社会保障和就业支出）。"),
+    Field("classification", "分类", "string",
+          "functional（支出功能分类）或 economic（部门支出经济分类）。",
+          enum=("functional", "economic"), required=True),
+    Field("names", "其他名称", "string", "同一编码在文件中出现过的其他名称，以“；”分隔。"),
+    Field("message", "说明", "string", "问题说明。"),
+    Field("audit_id", "核对编号", "integer", "同一数据集内核对结果的顺序号。", required=True),
+    Field("identity", "恒等式", "integer", "DOMAIN.md 第 d 节中恒等式的编号（1–24）。", required=True),
+    Field("check", "核对项", "string", "核对项的代号。", required=True),
+    Field("description", "核对内容", "string", "核对内容的中文说明。"),
+    Field("left_label", "左边", "string", "等式左边读取的内容。"),
+    Field("left_value", "左边数值", "number", "等式左边的数值，单位万元。", unit=WAN_YUAN),
+    Field("right_label", "右边", "string", "等式右边读取的内容。"),
+    Field("right_value", "右边数值", "number", "等式右边的数值，单位万元。", unit=WAN_YUAN),
+    Field("difference", "差额", "number", "左边数值减右边数值，单位万元。", unit=WAN_YUAN),
+    Field("status", "结果", "string", "pass（相符）或 fail（不符，是关于源文件的发现）。",
+          enum=("pass", "fail"), required=True),
+    _amount("income", "收入预算数"),
+    _amount("expenditure", "支出预算数"),
+    _amount("total", "合计"),
+    _amount("subtotal", "本年收入小计"),
+    _amount("fiscal_appropriation", "财政拨款收入"),
+    _amount("fiscal_special_account", "财政专户收入"),
+    _amount("business", "事业收入"),
+    _amount("operating", "经营收入或经营支出"),
+    _amount("superior_subsidy", "上级补助收入"),
+    _amount("subordinate_remittance", "附属单位上缴收入"),
+    _amount("other", "其他收入"),
+    _amount("carryover", "上年结转"),
+    _amount("basic", "基本支出"),
+    _amount("project", "项目支出"),
+    _amount("remittance_to_superior", "上解上级支出"),
+    _amount("subsidy_to_subordinate", "对附属单位补助支出"),
+    _amount("personnel", "人员经费"),
+    _amount("public", "公用经费"),
+    _amount("general_budget", "一般公共预算财政拨款"),
+    _amount("government_fund", "政府性基金预算财政拨款"),
+    _amount("state_capital", "国有资本经营预算财政拨款"),
+]
+FIELDS: dict[str, Field] = {f.name: f for f in _FIELDS}
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    title: str
+    description: str
+    fields: tuple[str, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[dict, ...] = ()
+    titles: dict[str, str] = field(default_factory=dict)  # per-resource title overrides
+
+    def schema(self, with_dataset_id: bool = False) -> dict:
+        names = self.fields
+        key = list(self.primary_key)
+        if with_dataset_id and names[0] != "dataset_id":
+            names, key = ("dataset_id", *names), ["dataset_id", *key]
+        out = {
+            "fields": [
+                FIELDS[n].descriptor(self.titles.get(n), required=True if n in key else None)
+                for n in names
+            ],
+            "missingValues": [""],
+        }
+        if key:
+            out["primaryKey"] = key
+        if self.foreign_keys:
+            out["foreignKeys"] = [dict(fk) for fk in self.foreign_keys]
+        return out
+
+
+_CODE_FK = (
+    {"fields": ["code"], "reference": {"resource": "classification_codes", "fields": ["code"]}},
+)
+_CODED = ("row_number", "code", "name", "level", "parent_code")
+_SOURCE = ("source_line", "source_lines")
+
+TABLES: dict[str, Resource] = {
+    r.name: r
+    for r in (
+        Resource(
+            "income_expenditure_summary", "部门预算收支总表",
+            "收入与支出两栏对照；支出项目按功能分类“类”列示。",
+            ("row_number", "income_name", "income", "expenditure_name", "expenditure_code",
+             "expenditure", *_SOURCE),
+            ("row_number",),
+            titles={"income": "收入预算数", "expenditure": "支出预算数"},
+        ),
+        Resource(
+            "income", "部门预算收入总表", "按支出功能分类科目列示的收入。",
+            (*_CODED, "total", "subtotal", "fiscal_appropriation", "fiscal_special_account",
+             "business", "operating", "superior_subsidy", "subordinate_remittance", "other",
+             "carryover", *_SOURCE),
+            ("row_number",), _CODE_FK, titles={"operating": "经营收入"},
+        ),
+        Resource(
+            "expenditure", "部门预算支出总表", "按支出功能分类科目列示的支出。",
+            (*_CODED, "total", "basic", "project", "operating", "remittance_to_superior",
+             "subsidy_to_subordinate", *_SOURCE),
+            ("row_number",), _CODE_FK, titles={"operating": "经营支出"},
+        ),
+        Resource(
+            "fiscal_appropriation_summary", "部门预算财政拨款收支总表",
+            "财政拨款收入与按资金性质列示的财政拨款支出。",
+            ("row_number", "income_name", "income", "expenditure_name", "expenditure_code",
+             "total", "general_budget", "government_fund", "state_capital", *_SOURCE),
+            ("row_number",),
+            titles={"income": "收入金额"},
+        ),
+        Resource(
+            "general_budget_expenditure", "部门预算一般公共预算财政拨款支出表",
+            "一般公共预算财政拨款支出，按功能分类科目。",
+            (*_CODED, "total", "basic", "project", *_SOURCE), ("row_number",), _CODE_FK,
+        ),
+        Resource(
+            "basic_expenditure", "部门预算一般公共预算财政拨款基本支出表",
+            "一般公共预算基本支出，按部门支出经济分类科目。",
+            (*_CODED, "total", "personnel", "public", *_SOURCE), ("row_number",), _CODE_FK,
+        ),
+        Resource(
+            "government_fund_expenditure", "部门预算政府性基金预算财政拨款支出表",
+            "政府性基金预算财政拨款支出，按功能分类科目。",
+            (*_CODED, "total", "basic", "project", *_SOURCE), ("row_number",), _CODE_FK,
+        ),
+        Resource(
+            "state_capital_expenditure", "部门预算国有资本经营预算财政拨款支出表",
+            "国有资本经营预算财政拨款支出，按功能分类科目。",
+            (*_CODED, "total", "basic", "project", *_SOURCE), ("row_number",), _CODE_FK,
+        ),
+        Resource(
+            "three_public", "部门预算财政拨款“三公”经费支出表",
+            "因公出国（境）费、公务用车购置及运行维护费、公务接待费（及部分文件列示的会议费、培训费）。",
+            ("row_number", "name", "level", "total", "general_budget", "government_fund",
+             "state_capital", *_SOURCE),
+            ("row_number",), titles={"name": "项目"},
+        ),
+    )
+}
+
+_DOC_FK = (
+    {"fields": ["dataset_id"], "reference": {"resource": "documents", "fields": ["dataset_id"]}},
+)
+
+RESOURCES: dict[str, Resource] = {
+    r.name: r
+    for r in (
+        Resource(
+            "documents", "文件", "每个预算公开文件一行：部门、年度、源文件及其校验值。",
+            ("dataset_id", "jurisdiction", "agency", "department_code", "year", "source_file",
+             "sha256", "layout", "encoding", "unit", "title", "publisher", "original_format",
+             "obtained_from", "retrieved"),
+            ("dataset_id",),
+        ),
+        Resource(
+            "document_tables", "表格清单",
+            "九张标准表在每个文件中的状态：已解析、空表或文件中没有。",
+            ("table", "table_title", "table_status", "rows", "note", "source_line"),
+            ("table",),
+        ),
+        Resource(
+            "budget_lines", "预算明细（长表）",
+            "九张标准表中每一行的每一个金额单元格，一行一个数。",
+            ("dataset_id", "jurisdiction", "agency", "department_code", "year", "table",
+             "row_number", "code", "name", "level", "parent_code", "measure", "amount",
+             "source_line"),
+            ("dataset_id", "table", "row_number", "measure"), (*_DOC_FK, *_CODE_FK),
+        ),
+        Resource(
+            "classification_codes", "科目编码表",
+            "文件中出现的支出功能分类和部门支出经济分类科目，含层级和上级科目。",
+            ("code", "classification", "name", "level", "parent_code", "names"),
+            ("code",),
+            ({"fields": ["parent_code"], "reference": {"resource": "", "fields": ["code"]}},),
+            titles={"name": "科目名称（最常见）"},
+        ),
+        Resource(
+            "audit", "核对结果",
+            "文件应满足的每个算术恒等式的核对结果；fail 是关于源文件的发现，数字按印刷发布。",
+            ("dataset_id", "audit_id", "identity", "check", "description", "table", "code",
+             "name", "left_label", "left_value", "right_label", "right_value", "difference",
+             "status", "source_lines"),
+            ("dataset_id", "audit_id"), _DOC_FK,
+        ),
+        Resource(
+            "warnings", "读取警告",
+            "读取文件时没有十足把握的地方，附源文件行号。",
+            ("dataset_id", "source_line", "message"), (), _DOC_FK,
+        ),
+    )
+}
