@@ -27,19 +27,44 @@ TABLE_TITLES = {
     "three_public": "“三公”经费表",
 }
 MEASURE_TITLES = {
-    "total": "合计", "subtotal": "小计", "fiscal_appropriation": "财政拨款收入",
-    "fiscal_special_account": "财政专户收入", "business": "事业收入", "operating": "经营",
-    "superior_subsidy": "上级补助收入", "subordinate_remittance": "附属单位上缴收入",
-    "other": "其他收入", "carryover": "上年结转", "basic": "基本支出", "project": "项目支出",
-    "remittance_to_superior": "上解上级支出", "subsidy_to_subordinate": "对附属单位补助支出",
-    "personnel": "人员经费", "public": "公用经费", "general_budget": "一般公共预算",
-    "government_fund": "政府性基金", "state_capital": "国有资本经营", "income": "收入",
+    "total": "合计",
+    "subtotal": "小计",
+    "fiscal_appropriation": "财政拨款收入",
+    "fiscal_special_account": "财政专户收入",
+    "business": "事业收入",
+    "operating": "经营",
+    "superior_subsidy": "上级补助收入",
+    "subordinate_remittance": "附属单位上缴收入",
+    "other": "其他收入",
+    "carryover": "上年结转",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "remittance_to_superior": "上解上级支出",
+    "subsidy_to_subordinate": "对附属单位补助支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "general_budget": "一般公共预算",
+    "government_fund": "政府性基金",
+    "state_capital": "国有资本经营",
+    "income": "收入",
     "expenditure": "支出",
-}  # fmt: skip
-INCOME_SOURCES = ("fiscal_appropriation", "fiscal_special_account", "business", "operating",
-                  "superior_subsidy", "subordinate_remittance", "other")  # fmt: skip
-EXPENDITURE_PARTS = ("basic", "project", "operating", "remittance_to_superior",
-                     "subsidy_to_subordinate")  # fmt: skip
+}
+INCOME_SOURCES = (
+    "fiscal_appropriation",
+    "fiscal_special_account",
+    "business",
+    "operating",
+    "superior_subsidy",
+    "subordinate_remittance",
+    "other",
+)
+EXPENDITURE_PARTS = (
+    "basic",
+    "project",
+    "operating",
+    "remittance_to_superior",
+    "subsidy_to_subordinate",
+)
 FUNDS = ("general_budget", "government_fund", "state_capital")
 FUND_TABLES = {
     "general_budget": "general_budget_expenditure",
@@ -137,7 +162,9 @@ def numbered(rows: list[dict], column: str, before: dict | None) -> list[dict]:
     """The numbered items (一、二、…) of one side, above the side's 本年…合计 row."""
     limit = before["row_number"] if before else float("inf")
     return [
-        r for r in rows if r["row_number"] < limit and _NUMBERED.match(label_key(r.get(column) or ""))
+        r
+        for r in rows
+        if r["row_number"] < limit and _NUMBERED.match(label_key(r.get(column) or ""))
     ]
 
 
@@ -159,9 +186,19 @@ class Audit:
     def equal(self, identity, check, description, table, left, right, rows=(), **extra):
         (left_label, left_value), (right_label, right_value) = left, right
         self.checks.append(
-            Check(identity, check, description, table, left_label, left_value, right_label,
-                  right_value, lines(*rows), **extra)
-        )  # fmt: skip
+            Check(
+                identity,
+                check,
+                description,
+                table,
+                left_label,
+                left_value,
+                right_label,
+                right_value,
+                lines(*rows),
+                **extra,
+            )
+        )
 
     def run(self) -> list[Check]:
         present = {k for k, t in self.tables.items() if t.rows}
@@ -176,7 +213,10 @@ class Audit:
             ({"income"}, self.same_names),
             ({"fiscal_appropriation_summary"}, self.appropriation_summary),
             ({"general_budget_expenditure"}, self.general_budget),
-            ({"government_fund_expenditure"}, lambda: self.hierarchy(8, "government_fund_expenditure")),
+            (
+                {"government_fund_expenditure"},
+                lambda: self.hierarchy(8, "government_fund_expenditure"),
+            ),
             ({"state_capital_expenditure"}, lambda: self.hierarchy(8, "state_capital_expenditure")),
             ({"basic_expenditure"}, self.basic),
             ({"basic_expenditure", "general_budget_expenditure"}, self.basic_vs_general),
@@ -194,47 +234,85 @@ class Audit:
         key = "income_expenditure_summary"
         table = self.tables[key]
         rows = table.records()
-        sides = (("income_name", "income", "本年收入合计", "上年结转结余", "收入总计"),
-                 ("expenditure_name", "expenditure", "本年支出合计", "年终结转结余", "支出总计"))  # fmt: skip
+        sides = (
+            ("income_name", "income", "本年收入合计", "上年结转结余", "收入总计"),
+            ("expenditure_name", "expenditure", "本年支出合计", "年终结转结余", "支出总计"),
+        )
         totals = {}
         for column, measure, year_total, carry, grand in sides:
             year_row = row_labelled(table, column, year_total)
             carry_row = row_labelled(table, column, carry)
             grand_row = row_labelled(table, column, grand)
             items = numbered(rows, column, year_row)
-            self.equal(1, f"summary.{measure}_items", f"收支总表：{year_total} = 各{MEASURE_TITLES[measure]}项目之和", key,
-                       (year_total, value(year_row, measure)),
-                       (f"{len(items)} 个{MEASURE_TITLES[measure]}项目之和", total_of(items, measure)),
-                       (year_row, *items))  # fmt: skip
-            self.equal(1, f"summary.{measure}_grand_total", f"收支总表：{grand} = {year_total} + {carry}", key,
-                       (grand, value(grand_row, measure)),
-                       (f"{year_total} + {carry}", value(year_row, measure) + value(carry_row, measure)),
-                       (grand_row, year_row, carry_row))  # fmt: skip
+            self.equal(
+                1,
+                f"summary.{measure}_items",
+                f"收支总表：{year_total} = 各{MEASURE_TITLES[measure]}项目之和",
+                key,
+                (year_total, value(year_row, measure)),
+                (f"{len(items)} 个{MEASURE_TITLES[measure]}项目之和", total_of(items, measure)),
+                (year_row, *items),
+            )
+            self.equal(
+                1,
+                f"summary.{measure}_grand_total",
+                f"收支总表：{grand} = {year_total} + {carry}",
+                key,
+                (grand, value(grand_row, measure)),
+                (f"{year_total} + {carry}", value(year_row, measure) + value(carry_row, measure)),
+                (grand_row, year_row, carry_row),
+            )
             totals[measure] = grand_row
-        self.equal(1, "summary.balance", "收支总表：收入总计 = 支出总计", key,
-                   ("收入总计", value(totals["income"], "income")),
-                   ("支出总计", value(totals["expenditure"], "expenditure")),
-                   (totals["income"], totals["expenditure"]))  # fmt: skip
+        self.equal(
+            1,
+            "summary.balance",
+            "收支总表：收入总计 = 支出总计",
+            key,
+            ("收入总计", value(totals["income"], "income")),
+            ("支出总计", value(totals["expenditure"], "expenditure")),
+            (totals["income"], totals["expenditure"]),
+        )
 
     # identities 2, 4 ------------------------------------------------------------------
     def income_rows(self):
         for row in self.tables["income"].records():
             code, name = row.get("code", ""), row["name"]
-            self.equal(2, "income.total", "收入总表每行：合计 = 本年收入小计 + 上年结转", "income",
-                       ("合计", value(row, "total")),
-                       ("小计 + 上年结转", value(row, "subtotal") + value(row, "carryover")),
-                       (row,), code=code, name=name)  # fmt: skip
-            self.equal(2, "income.subtotal", "收入总表每行：小计 = 财政拨款收入 + … + 其他收入", "income",
-                       ("小计", value(row, "subtotal")),
-                       ("各项收入之和", sum((value(row, m) for m in INCOME_SOURCES), ZERO)),
-                       (row,), code=code, name=name)  # fmt: skip
+            self.equal(
+                2,
+                "income.total",
+                "收入总表每行：合计 = 本年收入小计 + 上年结转",
+                "income",
+                ("合计", value(row, "total")),
+                ("小计 + 上年结转", value(row, "subtotal") + value(row, "carryover")),
+                (row,),
+                code=code,
+                name=name,
+            )
+            self.equal(
+                2,
+                "income.subtotal",
+                "收入总表每行：小计 = 财政拨款收入 + … + 其他收入",
+                "income",
+                ("小计", value(row, "subtotal")),
+                ("各项收入之和", sum((value(row, m) for m in INCOME_SOURCES), ZERO)),
+                (row,),
+                code=code,
+                name=name,
+            )
 
     def expenditure_rows(self):
         for row in self.tables["expenditure"].records():
-            self.equal(4, "expenditure.total", "支出总表每行：合计 = 基本支出 + 项目支出 + 经营支出 + 上解上级 + 对附属单位补助",
-                       "expenditure", ("合计", value(row, "total")),
-                       ("各项支出之和", sum((value(row, m) for m in EXPENDITURE_PARTS), ZERO)),
-                       (row,), code=row.get("code", ""), name=row["name"])  # fmt: skip
+            self.equal(
+                4,
+                "expenditure.total",
+                "支出总表每行：合计 = 基本支出 + 项目支出 + 经营支出 + 上解上级 + 对附属单位补助",
+                "expenditure",
+                ("合计", value(row, "total")),
+                ("各项支出之和", sum((value(row, m) for m in EXPENDITURE_PARTS), ZERO)),
+                (row,),
+                code=row.get("code", ""),
+                name=row["name"],
+            )
 
     # identities 3, 4, 8, 9: the classification hierarchy --------------------------------
     def hierarchy(self, identity: int, key: str):
@@ -248,8 +326,11 @@ class Audit:
                 children[row["parent_code"]].append(row)
         top = [r for r in rows if r.get("level") == 1]
         groups = [(total_row(table), top, "合计", "各类之和")]
-        groups += [(by_code[c], kids, f"{c} {by_code[c]['name']}", "下级科目之和")
-                   for c, kids in children.items() if c in by_code]  # fmt: skip
+        groups += [
+            (by_code[c], kids, f"{c} {by_code[c]['name']}", "下级科目之和")
+            for c, kids in children.items()
+            if c in by_code
+        ]
         for parent, kids, label, kids_label in groups:
             if parent is None:
                 continue
@@ -257,10 +338,17 @@ class Audit:
                 left, right = value(parent, measure), total_of(kids, measure)
                 if left == right == ZERO:
                     continue
-                self.equal(identity, f"{key}.hierarchy", f"{TABLE_TITLES[key]}：上级科目 = 下级科目之和（{MEASURE_TITLES[measure]}）",
-                           key, (f"{label} {MEASURE_TITLES[measure]}", left),
-                           (f"{kids_label}（{len(kids)} 行）", right), (parent, *kids),
-                           code=parent.get("code", ""), name=parent["name"])  # fmt: skip
+                self.equal(
+                    identity,
+                    f"{key}.hierarchy",
+                    f"{TABLE_TITLES[key]}：上级科目 = 下级科目之和（{MEASURE_TITLES[measure]}）",
+                    key,
+                    (f"{label} {MEASURE_TITLES[measure]}", left),
+                    (f"{kids_label}（{len(kids)} 行）", right),
+                    (parent, *kids),
+                    code=parent.get("code", ""),
+                    name=parent["name"],
+                )
 
     # identity 5 -----------------------------------------------------------------------
     def summary_vs_tables(self):
@@ -268,21 +356,35 @@ class Audit:
         grand = row_labelled(summary, "income_name", "收入总计")
         for key in ("income", "expenditure"):
             row = total_row(self.tables[key])
-            self.equal(5, f"summary.grand_total_vs_{key}", f"收支总表 收入总计 = {TABLE_TITLES[key]} 合计",
-                       "income_expenditure_summary", ("收支总表 收入总计", value(grand, "income")),
-                       (f"{TABLE_TITLES[key]} 合计", value(row, "total")), (grand, row))  # fmt: skip
+            self.equal(
+                5,
+                f"summary.grand_total_vs_{key}",
+                f"收支总表 收入总计 = {TABLE_TITLES[key]} 合计",
+                "income_expenditure_summary",
+                ("收支总表 收入总计", value(grand, "income")),
+                (f"{TABLE_TITLES[key]} 合计", value(row, "total")),
+                (grand, row),
+            )
         by_class = coded_rows(self.tables["expenditure"])
-        summary_rows = {r["expenditure_code"]: r for r in summary.records() if r.get("expenditure_code")}
+        summary_rows = {
+            r["expenditure_code"]: r for r in summary.records() if r.get("expenditure_code")
+        }
         for code in sorted(set(summary_rows) | {c for c in by_class if len(c) == 3}):
             left_row, right_row = summary_rows.get(code), by_class.get(code)
             left, right = value(left_row, "expenditure"), value(right_row, "total")
             if left == right == ZERO:
                 continue
-            self.equal(5, "summary.class_vs_expenditure", "收支总表 支出类 = 支出总表 同类合计",
-                       "income_expenditure_summary",
-                       (f"收支总表 {(left_row or {}).get('expenditure_name', code)}", left),
-                       (f"支出总表 {code} 合计", right), (left_row, right_row), code=code,
-                       name=(right_row or left_row)["name" if right_row else "expenditure_name"])  # fmt: skip
+            self.equal(
+                5,
+                "summary.class_vs_expenditure",
+                "收支总表 支出类 = 支出总表 同类合计",
+                "income_expenditure_summary",
+                (f"收支总表 {(left_row or {}).get('expenditure_name', code)}", left),
+                (f"支出总表 {code} 合计", right),
+                (left_row, right_row),
+                code=code,
+                name=(right_row or left_row)["name" if right_row else "expenditure_name"],
+            )
 
     # identity 6 -----------------------------------------------------------------------
     def income_vs_expenditure(self):
@@ -291,14 +393,30 @@ class Audit:
         pairs += [(income.get(c), spending.get(c)) for c in sorted(set(income) | set(spending))]
         for left, right in pairs:
             row = left or right
-            self.equal(6, "income_vs_expenditure", "收入总表 合计 = 支出总表 同一科目合计", "income",
-                       ("收入总表 合计", value(left, "total")), ("支出总表 合计", value(right, "total")),
-                       (left, right), code=row.get("code", ""), name=row["name"])  # fmt: skip
+            self.equal(
+                6,
+                "income_vs_expenditure",
+                "收入总表 合计 = 支出总表 同一科目合计",
+                "income",
+                ("收入总表 合计", value(left, "total")),
+                ("支出总表 合计", value(right, "total")),
+                (left, right),
+                code=row.get("code", ""),
+                name=row["name"],
+            )
 
     def same_names(self):
-        keys = [k for k in ("income", "expenditure", "general_budget_expenditure",
-                            "government_fund_expenditure", "state_capital_expenditure")
-                if k in self.tables]  # fmt: skip
+        keys = [
+            k
+            for k in (
+                "income",
+                "expenditure",
+                "general_budget_expenditure",
+                "government_fund_expenditure",
+                "state_capital_expenditure",
+            )
+            if k in self.tables
+        ]
         seen: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         for key in keys:
             for code, row in coded_rows(self.tables[key]).items():
@@ -307,13 +425,26 @@ class Audit:
             (first_key, first), *others = seen[code]
             if not others:
                 continue
-            differing = [(k, r) for k, r in others if label_key(r["name"]) != label_key(first["name"])]
+            differing = [
+                (k, r) for k, r in others if label_key(r["name"]) != label_key(first["name"])
+            ]
             right = differing or others[:1]
-            self.equal(6, "same_code_same_name", "同一科目编码在各表中名称相同", first_key,
-                       (f"{TABLE_TITLES[first_key]}：{first['name']}", None),
-                       ("；".join(f"{TABLE_TITLES[k]}：{r['name']}" for k, r in right)
-                        if differing else f"{TABLE_TITLES[first_key]}：{first['name']}", None),
-                       (first, *(r for _, r in others)), code=code, name=first["name"])  # fmt: skip
+            self.equal(
+                6,
+                "same_code_same_name",
+                "同一科目编码在各表中名称相同",
+                first_key,
+                (f"{TABLE_TITLES[first_key]}：{first['name']}", None),
+                (
+                    "；".join(f"{TABLE_TITLES[k]}：{r['name']}" for k, r in right)
+                    if differing
+                    else f"{TABLE_TITLES[first_key]}：{first['name']}",
+                    None,
+                ),
+                (first, *(r for _, r in others)),
+                code=code,
+                name=first["name"],
+            )
 
     # identity 7 -----------------------------------------------------------------------
     def appropriation_summary(self):
@@ -326,40 +457,90 @@ class Audit:
         grand_in = row_labelled(table, "income_name", "收入总计")
         grand_out = row_labelled(table, "expenditure_name", "支出总计")
         items_in = numbered(rows, "income_name", year_in)
-        self.equal(7, "appropriation.income_items", "财政拨款收支总表：本年收入合计 = 各项财政拨款收入之和", key,
-                   ("本年收入合计", value(year_in, "income")), ("各项收入之和", total_of(items_in, "income")),
-                   (year_in, *items_in))  # fmt: skip
+        self.equal(
+            7,
+            "appropriation.income_items",
+            "财政拨款收支总表：本年收入合计 = 各项财政拨款收入之和",
+            key,
+            ("本年收入合计", value(year_in, "income")),
+            ("各项收入之和", total_of(items_in, "income")),
+            (year_in, *items_in),
+        )
         if carry:
-            parts = [r for r in rows if r["row_number"] > carry["row_number"]
-                     and _NUMBERED.match(label_key(r.get("income_name") or ""))]  # fmt: skip
-            self.equal(7, "appropriation.carryover_items", "财政拨款收支总表：年初结转和结余 = 各类资金结转之和", key,
-                       ("年初财政拨款结转和结余", value(carry, "income")),
-                       ("各类资金结转之和", total_of(parts, "income")), (carry, *parts))  # fmt: skip
-        self.equal(7, "appropriation.grand_total", "财政拨款收支总表：收入总计 = 本年收入合计 + 年初结转和结余", key,
-                   ("收入总计", value(grand_in, "income")),
-                   ("本年收入合计 + 年初结转和结余", value(year_in, "income") + value(carry, "income")),
-                   (grand_in, year_in, carry))  # fmt: skip
-        self.equal(7, "appropriation.balance", "财政拨款收支总表：收入总计 = 支出总计", key,
-                   ("收入总计", value(grand_in, "income")), ("支出总计", value(grand_out, "total")),
-                   (grand_in, grand_out))  # fmt: skip
+            parts = [
+                r
+                for r in rows
+                if r["row_number"] > carry["row_number"]
+                and _NUMBERED.match(label_key(r.get("income_name") or ""))
+            ]
+            self.equal(
+                7,
+                "appropriation.carryover_items",
+                "财政拨款收支总表：年初结转和结余 = 各类资金结转之和",
+                key,
+                ("年初财政拨款结转和结余", value(carry, "income")),
+                ("各类资金结转之和", total_of(parts, "income")),
+                (carry, *parts),
+            )
+        self.equal(
+            7,
+            "appropriation.grand_total",
+            "财政拨款收支总表：收入总计 = 本年收入合计 + 年初结转和结余",
+            key,
+            ("收入总计", value(grand_in, "income")),
+            ("本年收入合计 + 年初结转和结余", value(year_in, "income") + value(carry, "income")),
+            (grand_in, year_in, carry),
+        )
+        self.equal(
+            7,
+            "appropriation.balance",
+            "财政拨款收支总表：收入总计 = 支出总计",
+            key,
+            ("收入总计", value(grand_in, "income")),
+            ("支出总计", value(grand_out, "total")),
+            (grand_in, grand_out),
+        )
         items_out = numbered(rows, "expenditure_name", year_out)
         for measure in ("total", *FUNDS):
-            self.equal(7, "appropriation.expenditure_items", f"财政拨款收支总表：本年支出合计 = 各类支出之和（{MEASURE_TITLES[measure]}）", key,
-                       (f"本年支出合计 {MEASURE_TITLES[measure]}", value(year_out, measure)),
-                       ("各类支出之和", total_of(items_out, measure)), (year_out, *items_out))  # fmt: skip
+            self.equal(
+                7,
+                "appropriation.expenditure_items",
+                f"财政拨款收支总表：本年支出合计 = 各类支出之和（{MEASURE_TITLES[measure]}）",
+                key,
+                (f"本年支出合计 {MEASURE_TITLES[measure]}", value(year_out, measure)),
+                ("各类支出之和", total_of(items_out, measure)),
+                (year_out, *items_out),
+            )
         for row in rows:
             if row.get("total") is None:
                 continue
-            self.equal(7, "appropriation.funds", "财政拨款收支总表每行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营", key,
-                       ("合计", value(row, "total")), ("三类资金之和", total_of([row], "general_budget")
-                       + value(row, "government_fund") + value(row, "state_capital")), (row,),
-                       code=row.get("expenditure_code") or "", name=row["expenditure_name"])  # fmt: skip
+            self.equal(
+                7,
+                "appropriation.funds",
+                "财政拨款收支总表每行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
+                key,
+                ("合计", value(row, "total")),
+                (
+                    "三类资金之和",
+                    total_of([row], "general_budget")
+                    + value(row, "government_fund")
+                    + value(row, "state_capital"),
+                ),
+                (row,),
+                code=row.get("expenditure_code") or "",
+                name=row["expenditure_name"],
+            )
         if "income" in self.tables:
             income_total = total_row(self.tables["income"])
-            self.equal(7, "appropriation.vs_income", "财政拨款收支总表 本年收入合计 = 收入总表 合计的财政拨款收入", key,
-                       ("本年收入合计", value(year_in, "income")),
-                       ("收入总表 合计 财政拨款收入", value(income_total, "fiscal_appropriation")),
-                       (year_in, income_total))  # fmt: skip
+            self.equal(
+                7,
+                "appropriation.vs_income",
+                "财政拨款收支总表 本年收入合计 = 收入总表 合计的财政拨款收入",
+                key,
+                ("本年收入合计", value(year_in, "income")),
+                ("收入总表 合计 财政拨款收入", value(income_total, "fiscal_appropriation")),
+                (year_in, income_total),
+            )
         for fund, fund_key in FUND_TABLES.items():
             fund_rows = coded_rows(self.tables.get(fund_key))
             for row in items_out:
@@ -368,18 +549,33 @@ class Audit:
                 left, right = value(row, fund), value(other, "total")
                 if not code or left == right == ZERO:
                     continue
-                self.equal(7, "appropriation.class_vs_fund_table", f"财政拨款收支总表 {MEASURE_TITLES[fund]} 类 = {TABLE_TITLES[fund_key]} 同类合计", key,
-                           (f"{row['expenditure_name']} {MEASURE_TITLES[fund]}", left),
-                           (f"{TABLE_TITLES[fund_key]} {code} 合计", right), (row, other),
-                           code=code, name=row["expenditure_name"])  # fmt: skip
+                self.equal(
+                    7,
+                    "appropriation.class_vs_fund_table",
+                    f"财政拨款收支总表 {MEASURE_TITLES[fund]} 类 = {TABLE_TITLES[fund_key]} 同类合计",
+                    key,
+                    (f"{row['expenditure_name']} {MEASURE_TITLES[fund]}", left),
+                    (f"{TABLE_TITLES[fund_key]} {code} 合计", right),
+                    (row, other),
+                    code=code,
+                    name=row["expenditure_name"],
+                )
 
     # identity 8 -----------------------------------------------------------------------
     def general_budget(self):
         key = "general_budget_expenditure"
         for row in self.tables[key].records():
-            self.equal(8, "general_budget.total", "一般公共预算支出表每行：合计 = 基本支出 + 项目支出", key,
-                       ("合计", value(row, "total")), ("基本支出 + 项目支出", value(row, "basic") + value(row, "project")),
-                       (row,), code=row.get("code", ""), name=row["name"])  # fmt: skip
+            self.equal(
+                8,
+                "general_budget.total",
+                "一般公共预算支出表每行：合计 = 基本支出 + 项目支出",
+                key,
+                ("合计", value(row, "total")),
+                ("基本支出 + 项目支出", value(row, "basic") + value(row, "project")),
+                (row,),
+                code=row.get("code", ""),
+                name=row["name"],
+            )
         self.hierarchy(8, key)
         summary = self.tables.get("fiscal_appropriation_summary")
         if not summary:
@@ -390,41 +586,76 @@ class Audit:
         this_year = general[:1]
         carried = [r for r in general[1:] if carry and r["row_number"] > carry["row_number"]]
         total = total_row(self.tables[key])
-        self.equal(8, "general_budget.vs_appropriation", "一般公共预算支出表 合计 = 一般公共预算拨款收入 + 一般公共预算结转", key,
-                   ("一般公共预算支出表 合计", value(total, "total")),
-                   ("财政拨款收支总表 一般公共预算拨款（含年初结转）", total_of(this_year + carried, "income")),
-                   (total, *this_year, *carried))  # fmt: skip
+        self.equal(
+            8,
+            "general_budget.vs_appropriation",
+            "一般公共预算支出表 合计 = 一般公共预算拨款收入 + 一般公共预算结转",
+            key,
+            ("一般公共预算支出表 合计", value(total, "total")),
+            (
+                "财政拨款收支总表 一般公共预算拨款（含年初结转）",
+                total_of(this_year + carried, "income"),
+            ),
+            (total, *this_year, *carried),
+        )
 
     # identities 9, 10, 11 -------------------------------------------------------------
     def basic(self):
         key = "basic_expenditure"
         for row in self.tables[key].records():
-            self.equal(9, "basic.total", "基本支出表每行：合计 = 人员经费 + 公用经费", key,
-                       ("合计", value(row, "total")), ("人员经费 + 公用经费", value(row, "personnel") + value(row, "public")),
-                       (row,), code=row.get("code", ""), name=row["name"])  # fmt: skip
+            self.equal(
+                9,
+                "basic.total",
+                "基本支出表每行：合计 = 人员经费 + 公用经费",
+                key,
+                ("合计", value(row, "total")),
+                ("人员经费 + 公用经费", value(row, "personnel") + value(row, "public")),
+                (row,),
+                code=row.get("code", ""),
+                name=row["name"],
+            )
         self.hierarchy(9, key)
         total = total_row(self.tables[key])
         by_code = coded_rows(self.tables[key])
         for measure, classes in (("personnel", PERSONNEL_CLASSES), ("public", PUBLIC_CLASSES)):
             parts = [by_code[c] for c in classes if c in by_code]
-            self.equal(11, f"basic.{measure}_by_class", f"基本支出表：{MEASURE_TITLES[measure]} = {' + '.join(classes)} 类合计", key,
-                       (f"合计 {MEASURE_TITLES[measure]}", value(total, measure)),
-                       (" + ".join(classes), total_of(parts, "total")), (total, *parts))  # fmt: skip
+            self.equal(
+                11,
+                f"basic.{measure}_by_class",
+                f"基本支出表：{MEASURE_TITLES[measure]} = {' + '.join(classes)} 类合计",
+                key,
+                (f"合计 {MEASURE_TITLES[measure]}", value(total, measure)),
+                (" + ".join(classes), total_of(parts, "total")),
+                (total, *parts),
+            )
 
     def basic_vs_general(self):
         basic = total_row(self.tables["basic_expenditure"])
         general = total_row(self.tables["general_budget_expenditure"])
-        self.equal(10, "basic.vs_general_budget", "基本支出表 合计 = 一般公共预算支出表 合计的基本支出", "basic_expenditure",
-                   ("基本支出表 合计", value(basic, "total")), ("一般公共预算支出表 基本支出", value(general, "basic")),
-                   (basic, general))  # fmt: skip
+        self.equal(
+            10,
+            "basic.vs_general_budget",
+            "基本支出表 合计 = 一般公共预算支出表 合计的基本支出",
+            "basic_expenditure",
+            ("基本支出表 合计", value(basic, "total")),
+            ("一般公共预算支出表 基本支出", value(general, "basic")),
+            (basic, general),
+        )
 
     # identity 12 ----------------------------------------------------------------------
     def basic_at_least(self):
         spending = total_row(self.tables["expenditure"])
         general = total_row(self.tables["general_budget_expenditure"])
-        self.equal(12, "expenditure.basic_at_least_general", "支出总表 基本支出 ≥ 一般公共预算支出表 基本支出", "expenditure",
-                   ("支出总表 基本支出", value(spending, "basic")), ("一般公共预算支出表 基本支出", value(general, "basic")),
-                   (spending, general), at_least=True)  # fmt: skip
+        self.equal(
+            12,
+            "expenditure.basic_at_least_general",
+            "支出总表 基本支出 ≥ 一般公共预算支出表 基本支出",
+            "expenditure",
+            ("支出总表 基本支出", value(spending, "basic")),
+            ("一般公共预算支出表 基本支出", value(general, "basic")),
+            (spending, general),
+            at_least=True,
+        )
 
     # identity 13 ----------------------------------------------------------------------
     def functional_economic(self):
@@ -435,37 +666,76 @@ class Audit:
             left, right = value(f_row, "basic"), value(e_row, "total")
             if left == right == ZERO:
                 continue
-            self.equal(13, "functional_economic_link", f"功能分类 {f_code} 基本支出 = 经济分类 {e_code} 合计", "basic_expenditure",
-                       (f"一般公共预算支出表 {f_code} 基本支出", left), (f"基本支出表 {e_code} 合计", right),
-                       (f_row, e_row), code=e_code, name=(e_row or f_row)["name"])  # fmt: skip
+            self.equal(
+                13,
+                "functional_economic_link",
+                f"功能分类 {f_code} 基本支出 = 经济分类 {e_code} 合计",
+                "basic_expenditure",
+                (f"一般公共预算支出表 {f_code} 基本支出", left),
+                (f"基本支出表 {e_code} 合计", right),
+                (f_row, e_row),
+                code=e_code,
+                name=(e_row or f_row)["name"],
+            )
 
     # identity 14 ----------------------------------------------------------------------
     def three_public(self):
         key = "three_public"
         rows = self.tables[key].records()
         for row in rows:
-            self.equal(14, "three_public.funds", "“三公”表每行：合计 = 各类资金之和", key,
-                       ("合计", value(row, "total")), ("三类资金之和", sum((value(row, f) for f in FUNDS), ZERO)),
-                       (row,), name=row["name"])  # fmt: skip
+            self.equal(
+                14,
+                "three_public.funds",
+                "“三公”表每行：合计 = 各类资金之和",
+                key,
+                ("合计", value(row, "total")),
+                ("三类资金之和", sum((value(row, f) for f in FUNDS), ZERO)),
+                (row,),
+                name=row["name"],
+            )
         tops = [r for r in rows if r["level"] == 1]
         items = [r for r in tops if any(w in r["name"] for w in _THREE_PUBLIC_ITEMS)]
         extras = [r for r in tops if r not in items]
         grand = next((r for r in rows if label_key(r["name"]) == "合计"), None)
         subtotal = next((r for r in rows if r["level"] == 0 and r is not grand), None)
         target = subtotal or grand
-        self.equal(14, "three_public.items", "“三公”经费 = 因公出国（境）费 + 公务用车购置及运维费 + 公务接待费", key,
-                   (target["name"], value(target, "total")), ("三项之和", total_of(items, "total")),
-                   (target, *items), name=target["name"])  # fmt: skip
+        self.equal(
+            14,
+            "three_public.items",
+            "“三公”经费 = 因公出国（境）费 + 公务用车购置及运维费 + 公务接待费",
+            key,
+            (target["name"], value(target, "total")),
+            ("三项之和", total_of(items, "total")),
+            (target, *items),
+            name=target["name"],
+        )
         if subtotal and grand:
-            self.equal(14, "three_public.grand_total", "“三公”表：合计 = “三公”经费小计 + 其他项目", key,
-                       ("合计", value(grand, "total")), ("小计 + " + " + ".join(r["name"] for r in extras) if extras else "小计",
-                       value(subtotal, "total") + total_of(extras, "total")), (grand, subtotal, *extras), name="合计")  # fmt: skip
+            self.equal(
+                14,
+                "three_public.grand_total",
+                "“三公”表：合计 = “三公”经费小计 + 其他项目",
+                key,
+                ("合计", value(grand, "total")),
+                (
+                    "小计 + " + " + ".join(r["name"] for r in extras) if extras else "小计",
+                    value(subtotal, "total") + total_of(extras, "total"),
+                ),
+                (grand, subtotal, *extras),
+                name="合计",
+            )
         for top in tops:
             parts = [r for r in rows if r["level"] == 2 and _parent(rows, r) is top]
             if parts:
-                self.equal(14, "three_public.parts", "“三公”表：项目 = 其中各项之和", key,
-                           (top["name"], value(top, "total")), ("其中各项之和", total_of(parts, "total")),
-                           (top, *parts), name=top["name"])  # fmt: skip
+                self.equal(
+                    14,
+                    "three_public.parts",
+                    "“三公”表：项目 = 其中各项之和",
+                    key,
+                    (top["name"], value(top, "total")),
+                    ("其中各项之和", total_of(parts, "total")),
+                    (top, *parts),
+                    name=top["name"],
+                )
 
 
 def _parent(rows: list[dict], row: dict) -> dict | None:

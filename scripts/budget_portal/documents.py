@@ -178,11 +178,15 @@ def to_records(lines: list[str], layout: str) -> list[Row | Paragraph]:
 
 # --- metadata -------------------------------------------------------------------------------
 
-_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*部门预算(?:信息)?公开情况说明$")
+_TITLE = re.compile(
+    r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*部门预算(?:信息)?公开情况说明$"
+)
 _AGENCY_LINE = re.compile(r"^(?P<code>\d{3})\s*(?P<name>[\u4e00-\u9fff][^\t]*)$")
 _BUDGET_YEAR = re.compile(r"预算年度[:：]\s*(?P<year>(?:19|20)\d{2})")
 _UNIT = re.compile(r"^单位[:：]\s*(?P<unit>\S+)$")
-_JURISDICTION = re.compile(r"^(?:[^市县区旗]{1,8}?(?:市|州|盟|地区))?(?:[^市县区旗]{1,8}?(?:县|区|旗|市))?")
+_JURISDICTION = re.compile(
+    r"^(?:[^市县区旗]{1,8}?(?:市|州|盟|地区))?(?:[^市县区旗]{1,8}?(?:县|区|旗|市))?"
+)
 _ADMIN_UNIT = re.compile(r".+?(?:省|自治区|市|州|盟|地区|县|区|旗)")
 
 
@@ -253,7 +257,7 @@ def load_provenance(path: Path) -> dict:
         for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         raise DocumentError(path, f"provenance is not valid YAML: {error}", line) from None
@@ -329,4 +333,3 @@ def read_document(path: Path) -> Document:
     found = read_metadata(records)
     doc.metadata = build_metadata(found, provenance, path, doc)
     return doc
-

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .classification import class_code_for_label, is_code, level_of, parent_of
-from .documents import Document, Paragraph, Row
+from .documents import Document, Paragraph
 from .registry import TABLES
 from .text import clean_label, is_blank, label_key, parse_amount
 
@@ -56,29 +56,96 @@ def _title(pattern: str) -> re.Pattern:
 
 
 SPECS: tuple[TableSpec, ...] = (
-    TableSpec("income_expenditure_summary", _title("收支总表"),
-              ("income_name", "income", "expenditure_name", "expenditure"), "two_sided"),
-    TableSpec("income", _title("收入总表"),
-              ("code", "name", "total", "subtotal", "fiscal_appropriation",
-               "fiscal_special_account", "business", "operating", "superior_subsidy",
-               "subordinate_remittance", "other", "carryover"), "coded", "functional"),
-    TableSpec("expenditure", _title("支出总表"),
-              ("code", "name", "total", "basic", "project", "operating",
-               "remittance_to_superior", "subsidy_to_subordinate"), "coded", "functional"),
-    TableSpec("fiscal_appropriation_summary", _title("财政拨款收支总表"),
-              ("income_name", "income", "expenditure_name", "total", "general_budget",
-               "government_fund", "state_capital"), "two_sided"),
-    TableSpec("general_budget_expenditure", _title("一般公共预算财政拨款支出表"), _CODED,
-              "coded", "functional"),
-    TableSpec("basic_expenditure", _title("一般公共预算财政拨款基本支出表"),
-              ("code", "name", "total", "personnel", "public"), "coded", "economic"),
-    TableSpec("government_fund_expenditure", _title("政府性?基金预算财政拨款支出表"), _CODED,
-              "coded", "functional"),
-    TableSpec("state_capital_expenditure", _title("国有资本经营预算财政拨款支出表"), _CODED,
-              "coded", "functional"),
-    TableSpec("three_public", _title("财政拨款三公经费支出表"),
-              ("name", "total", "general_budget", "government_fund", "state_capital"),
-              "labelled"),
+    TableSpec(
+        "income_expenditure_summary",
+        _title("收支总表"),
+        ("income_name", "income", "expenditure_name", "expenditure"),
+        "two_sided",
+    ),
+    TableSpec(
+        "income",
+        _title("收入总表"),
+        (
+            "code",
+            "name",
+            "total",
+            "subtotal",
+            "fiscal_appropriation",
+            "fiscal_special_account",
+            "business",
+            "operating",
+            "superior_subsidy",
+            "subordinate_remittance",
+            "other",
+            "carryover",
+        ),
+        "coded",
+        "functional",
+    ),
+    TableSpec(
+        "expenditure",
+        _title("支出总表"),
+        (
+            "code",
+            "name",
+            "total",
+            "basic",
+            "project",
+            "operating",
+            "remittance_to_superior",
+            "subsidy_to_subordinate",
+        ),
+        "coded",
+        "functional",
+    ),
+    TableSpec(
+        "fiscal_appropriation_summary",
+        _title("财政拨款收支总表"),
+        (
+            "income_name",
+            "income",
+            "expenditure_name",
+            "total",
+            "general_budget",
+            "government_fund",
+            "state_capital",
+        ),
+        "two_sided",
+    ),
+    TableSpec(
+        "general_budget_expenditure",
+        _title("一般公共预算财政拨款支出表"),
+        _CODED,
+        "coded",
+        "functional",
+    ),
+    TableSpec(
+        "basic_expenditure",
+        _title("一般公共预算财政拨款基本支出表"),
+        ("code", "name", "total", "personnel", "public"),
+        "coded",
+        "economic",
+    ),
+    TableSpec(
+        "government_fund_expenditure",
+        _title("政府性?基金预算财政拨款支出表"),
+        _CODED,
+        "coded",
+        "functional",
+    ),
+    TableSpec(
+        "state_capital_expenditure",
+        _title("国有资本经营预算财政拨款支出表"),
+        _CODED,
+        "coded",
+        "functional",
+    ),
+    TableSpec(
+        "three_public",
+        _title("财政拨款三公经费支出表"),
+        ("name", "total", "general_budget", "government_fund", "state_capital"),
+        "labelled",
+    ),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 assert tuple(SPEC_BY_KEY) == tuple(TABLES), "tables.SPECS and registry.TABLES must agree"
@@ -214,8 +281,9 @@ def read_section(spec: TableSpec, title: Paragraph, body: list, doc: Document) -
             table.rows.append(TableRow(cells, [record.line]))
         elif table.rows:
             if not after_header:
-                doc.warn("row without 序号 not after a page header; joined to the row above",
-                         record.line)
+                doc.warn(
+                    "row without 序号 not after a page header; joined to the row above", record.line
+                )
             join_continuation(table.rows[-1], cells, record.line, spec)
         else:
             doc.warn("row without 序号 before any numbered row; ignored", record.line)
@@ -278,9 +346,12 @@ def fill_values(table: Table, doc: Document) -> None:
         if spec.kind == "coded":
             code = values["code"]
             if code and not is_code(code, spec.classification):
-                doc.warn(f"{spec.key}: {code!r} is not a {spec.classification} code",
-                         row.source_line)
-            values["level"] = level_of(code) if code or label_key(values["name"]) == "合计" else None
+                doc.warn(
+                    f"{spec.key}: {code!r} is not a {spec.classification} code", row.source_line
+                )
+            values["level"] = (
+                level_of(code) if code or label_key(values["name"]) == "合计" else None
+            )
             values["parent_code"] = parent_of(code)
         elif spec.kind == "two_sided":
             blank_sides(values, spec)

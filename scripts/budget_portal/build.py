@@ -1,0 +1,110 @@
+"""The flow for a folder of documents: read → tables → audit → packages.
+
+One bad document never stops the others: its error is reported with file and line, it gets no
+package, and the exit status says that not every document built.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .audit import audit
+from .documents import DOCUMENT_SUFFIX, PROVENANCE_SUFFIX, DocumentError, read_document
+from .packages import COMBINED, Parsed, write_combined_package, write_document_package
+from .tables import read_tables
+
+
+@dataclass
+class Report:
+    built: list[Parsed] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        warnings = sum(len(p.doc.problems) for p in self.built)
+        findings = sum(c.status == "fail" for p in self.built for c in p.checks)
+        checks = sum(len(p.checks) for p in self.built)
+        return (
+            f"{len(self.built)} documents built, {len(self.errors)} failed; "
+            f"{warnings} warnings; audit: {checks} checks, {findings} findings"
+        )
+
+
+def discover(documents_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Documents (`*.txt`) and other files that are neither documents nor provenance."""
+    files = sorted(p for p in Path(documents_dir).iterdir() if p.is_file())
+    documents = [p for p in files if p.suffix == DOCUMENT_SUFFIX]
+    others = [
+        p
+        for p in files
+        if p.suffix not in (DOCUMENT_SUFFIX, PROVENANCE_SUFFIX)
+        and not p.name.startswith(".")
+        and p.name != "README.md"
+    ]
+    return documents, others
+
+
+def parse(path: Path) -> Parsed:
+    doc = read_document(path)
+    tables = read_tables(doc)
+    return Parsed(doc, tables, audit(tables))
+
+
+def parse_all(paths: list[Path], report: Report) -> list[Parsed]:
+    parsed_list: list[Parsed] = []
+    owners: dict[str, Path] = {}
+    for path in paths:
+        try:
+            parsed = parse(path)
+        except DocumentError as error:
+            report.errors.append(str(error))
+            continue
+        except Exception as error:  # a parser bug must not stop the other documents
+            report.errors.append(f"{path}: internal error while reading: {error!r}")
+            continue
+        dataset_id = parsed.dataset_id
+        if dataset_id in owners:
+            report.errors.append(
+                f"{path}: dataset id {dataset_id} is already used by {owners[dataset_id].name}; "
+                "set `dataset_id` in its provenance file if both are wanted"
+            )
+            continue
+        owners[dataset_id] = path
+        parsed_list.append(parsed)
+    return parsed_list
+
+
+def remove_stale(out_dir: Path, keep: set[str], report: Report) -> None:
+    for child in sorted(out_dir.iterdir()):
+        if (
+            child.is_dir()
+            and child.name.startswith(".")
+            and child.name.endswith((".partial", ".previous"))
+        ):
+            shutil.rmtree(child)
+        elif child.is_dir() and (child / "datapackage.json").exists() and child.name not in keep:
+            shutil.rmtree(child)
+            report.notices.append(f"removed {child}: no document builds it any more")
+
+
+def build_data(documents_dir: Path, out_dir: Path) -> Report:
+    report = Report()
+    documents_dir, out_dir = Path(documents_dir), Path(out_dir)
+    if not documents_dir.is_dir():
+        report.errors.append(f"{documents_dir}: no such folder of documents")
+        return report
+    paths, others = discover(documents_dir)
+    report.notices += [f"{p}: skipped, only extracted text (*.txt) is read today" for p in others]
+    report.built = parse_all(paths, report)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for parsed in report.built:
+        write_document_package(out_dir, parsed)
+    write_combined_package(out_dir, report.built)
+    remove_stale(out_dir, {p.dataset_id for p in report.built} | {COMBINED}, report)
+    return report

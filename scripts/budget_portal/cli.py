@@ -1,0 +1,51 @@
+"""Command line: `budget-portal data --documents DIR --datapackages DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import build_data
+
+
+def data_command(args: argparse.Namespace) -> int:
+    report = build_data(Path(args.documents), Path(args.datapackages))
+    for parsed in report.built:
+        m = parsed.doc.metadata
+        findings = sum(c.status == "fail" for c in parsed.checks)
+        print(
+            f"built {m.dataset_id}: {parsed.doc.path.name} ({m.agency} {m.year}, "
+            f"{len(parsed.tables)} tables, {findings} audit findings)"
+        )
+        if args.verbose:
+            for problem in parsed.doc.problems:
+                print(f"  {problem}")
+    for notice in report.notices:
+        print(notice)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="budget-portal", description="部门预算开放数据门户: documents → data packages → site"
+    )
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    data = commands.add_parser("data", help="build data packages from a folder of documents")
+    data.add_argument("--documents", default="documents", help="folder of documents (*.txt)")
+    data.add_argument("--datapackages", default="datapackages", help="output folder")
+    data.add_argument("-v", "--verbose", action="store_true", help="print every warning")
+    data.set_defaults(run=data_command)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
