@@ -100,7 +100,7 @@ _FIELDS = [
     ),
     Field("year", "预算年度", "integer", "预算年度。"),
     Field("source_file", "源文件", "string", "源文件在 documents/ 中的文件名。"),
-    Field("sha256", "SHA-256", "string", "源文件的 SHA-256 校验值。"),
+    Field("sha256", "SHA-256 校验值", "string", "源文件的 SHA-256 校验值。"),
     Field(
         "layout",
         "文本版式",

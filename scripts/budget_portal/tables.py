@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .classification import class_code_for_label, is_code, level_of, parent_of
-from .documents import Document, Paragraph
+from .documents import Document, Paragraph, Row
 from .registry import TABLES
 from .text import clean_label, is_blank, label_key, parse_amount
 
@@ -231,6 +231,28 @@ def split_sections(records) -> list[tuple[TableSpec, Paragraph, list]]:
     return sections
 
 
+def warn_if_incomplete(tables: dict[str, Table], records: list, doc: Document) -> None:
+    """A document cut short ends inside a table, or has only some of the nine (bad input)."""
+    if not tables:
+        return
+    last = max(tables.values(), key=lambda t: t.title_line)
+    if last.rows and records and last.rows[-1].source_lines[-1] == _last_row_line(records):
+        doc.warn(
+            f"the document ends inside {last.spec.key} (title at line {last.title_line}); "
+            "it may be truncated",
+            last.rows[-1].source_line,
+        )
+    missing = [s.key for s in SPECS if s.key not in tables]
+    if missing:
+        doc.warn(
+            f"only {len(tables)} of the nine standard tables found; missing: {', '.join(missing)}"
+        )
+
+
+def _last_row_line(records: list) -> int | None:
+    return records[-1].line if isinstance(records[-1], Row) else None
+
+
 def first_key(cells) -> str:
     return label_key(cells[0]) if cells else ""
 
@@ -317,6 +339,7 @@ def read_tables(doc: Document) -> dict[str, Table]:
     for table in tables.values():
         fill_values(table, doc)
     drop_stray_fragments(tables, doc)
+    warn_if_incomplete(tables, doc.records, doc)
     return tables
 
 

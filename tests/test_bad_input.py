@@ -1,0 +1,82 @@
+"""Bad input gets a clear message naming the file (and line), and loses nothing else."""
+
+import codecs
+
+from budget_portal.build import build_data, parse
+from budget_portal.packages import budget_lines
+
+from .conftest import SEEDS
+
+GOOD = SEEDS["000"]
+
+
+def lines_of(parsed):
+    return [(x["table"], x["row_number"], x["measure"], x["amount"]) for x in budget_lines(parsed)]
+
+
+def test_encodings_bom_and_crlf_give_the_same_figures(tmp_path):
+    text = GOOD.read_text(encoding="utf-8")
+    expected = lines_of(parse(GOOD))
+    variants = {
+        "gbk.txt": text.encode("gb18030"),
+        "bom.txt": codecs.BOM_UTF8 + text.encode("utf-8"),
+        "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
+    }
+    for name, raw in variants.items():
+        (tmp_path / name).write_bytes(raw)
+        parsed = parse(tmp_path / name)
+        assert lines_of(parsed) == expected, name
+    assert parse(tmp_path / "gbk.txt").doc.encoding == "gb18030"
+
+
+def test_bad_documents_fail_alone_and_leave_no_partial_package(tmp_path):
+    documents, out = tmp_path / "documents", tmp_path / "out"
+    documents.mkdir()
+    (documents / "good.txt").write_bytes(GOOD.read_bytes())
+    (documents / "empty.txt").write_bytes(b"")
+    (documents / "novel.txt").write_text("从前有座山。\n", encoding="utf-8")
+    (documents / "binary.txt").write_bytes(b"%PDF-1.7\n\x00\x01\x02")
+    (documents / "scan.pdf").write_bytes(b"%PDF-1.7")
+    report = build_data(documents, out)
+    assert not report.ok
+    assert sorted(e.split(":")[0].rsplit("/", 1)[-1] for e in report.errors) == [
+        "binary.txt", "empty.txt", "novel.txt"]  # fmt: skip
+    assert any("binary.txt:2: binary data" in e for e in report.errors)
+    assert any("scan.pdf: skipped" in n for n in report.notices)
+    assert sorted(p.name for p in out.iterdir()) == ["all", "handanshi-316-2023"]
+
+
+def test_a_truncated_document_says_so(tmp_path):
+    cut = tmp_path / "cut.txt"
+    cut.write_text("\n".join(GOOD.read_text(encoding="utf-8").split("\n")[:300]), encoding="utf-8")
+    parsed = parse(cut)
+    messages = [str(p) for p in parsed.doc.problems]
+    assert any("cut.txt:300: warning: the document ends inside general_budget_expenditure" in m
+               for m in messages)  # fmt: skip
+    assert any("only 5 of the nine standard tables" in m for m in messages)
+    assert [c for c in parsed.checks if c.status == "fail"]  # the cut table no longer adds up
+
+
+def test_duplicate_dataset_ids_are_refused(tmp_path):
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (documents / name).write_bytes(GOOD.read_bytes())
+    report = build_data(documents, tmp_path / "out")
+    assert report.errors == [
+        f"{documents / 'b.txt'}: dataset id handanshi-316-2023 is already used by a.txt; "
+        "set `dataset_id` in its provenance file if both are wanted"
+    ]
+
+
+def test_stale_packages_are_removed(tmp_path):
+    documents, out = tmp_path / "documents", tmp_path / "out"
+    documents.mkdir()
+    (documents / "good.txt").write_bytes(GOOD.read_bytes())
+    stale = out / "gone-1-2020"
+    stale.mkdir(parents=True)
+    (stale / "datapackage.json").write_text("{}", encoding="utf-8")
+    (out / ".handanshi-316-2023.partial").mkdir()
+    report = build_data(documents, out)
+    assert report.ok
+    assert sorted(p.name for p in out.iterdir()) == ["all", "handanshi-316-2023"]

@@ -1,0 +1,109 @@
+"""Data packages: valid, complete, reproducible, and what is committed is up to date."""
+
+import filecmp
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from frictionless import Package
+
+from budget_portal.build import build_data
+from budget_portal.registry import FIELDS, RESOURCES, TABLES
+
+from .conftest import DOCUMENTS, ROOT
+
+BUDGET_LINE_COLUMNS = [
+    "dataset_id", "jurisdiction", "agency", "department_code", "year", "table", "row_number",
+    "code", "name", "level", "parent_code", "measure", "amount", "source_line",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("datapackages")
+    report = build_data(DOCUMENTS, out)
+    assert report.ok, report.errors
+    return out
+
+
+def package_dirs(root: Path):
+    return sorted(p.parent for p in root.glob("*/datapackage.json"))
+
+
+def test_every_package_passes_frictionless_validate(built):
+    dirs = package_dirs(built)
+    assert [d.name for d in dirs] == [
+        "all", "chengdeshi-shuangqiaoqu-323-2023", "handanshi-316-2018", "handanshi-316-2023",
+        "quyangxian-316-2020", "zhaoxian-323-2024"]  # fmt: skip
+    for folder in dirs:
+        report = Package(folder / "datapackage.json").validate()
+        assert report.valid, (
+            folder.name,
+            report.flatten(["rowNumber", "fieldName", "type", "note"]),
+        )
+
+
+def test_validation_catches_a_broken_foreign_key(built, tmp_path):
+    """The check can fail: a budget line whose code is not in the code list is invalid."""
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    for path in (built / "handanshi-316-2023").iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    lines = (folder / "budget_lines.csv").read_text(encoding="utf-8")
+    (folder / "budget_lines.csv").write_text(
+        lines.replace(",2080101,", ",2089999,", 1), encoding="utf-8"
+    )
+    report = Package(folder / "datapackage.json").validate()
+    assert "foreign-key" in {error.type for task in report.tasks for error in task.errors}
+
+
+def test_budget_lines_columns_types_and_codes_are_strings(built):
+    frame = pd.read_csv(built / "all" / "budget_lines.csv", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == BUDGET_LINE_COLUMNS
+    # 政府性基金 tables are empty in every seed: they add no lines.
+    assert set(frame["table"]) == set(TABLES) - {"government_fund_expenditure"}
+    schema = json.loads((built / "all" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for r in schema["resources"] for f in r["schema"]["fields"]}
+    assert fields["code"]["type"] == "string" and fields["amount"]["type"] == "number"
+    assert fields["amount"]["unit"] == "万元"
+    # Leading digits and printed precision survive the round trip through CSV.
+    one = frame[(frame.dataset_id == "zhaoxian-323-2024") & (frame.table == "basic_expenditure")
+                & (frame.name == "合计") & (frame.measure == "public")]  # fmt: skip
+    assert one["amount"].tolist() == ["124.4"]
+
+
+def test_every_registry_field_is_used_and_titled_in_chinese():
+    used = {f for r in (*RESOURCES.values(), *TABLES.values()) for f in r.fields}
+    assert used == set(FIELDS), f"unused fields: {set(FIELDS) - used}"
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in f.title) for f in FIELDS.values())
+
+
+def test_combined_package_holds_every_document(built):
+    documents = pd.read_csv(built / "all" / "documents.csv", dtype=str)
+    assert len(documents) == 5 and documents["dataset_id"].is_unique
+    audit = pd.read_csv(built / "all" / "audit.csv", dtype=str)
+    assert set(audit["status"]) == {"pass", "fail"}
+    assert (audit["status"] == "fail").sum() == 11
+
+
+def test_building_twice_gives_identical_bytes(built, tmp_path):
+    again = tmp_path / "again"
+    build_data(DOCUMENTS, again)
+    comparison = filecmp.dircmp(built, again)
+    assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
+    for sub in comparison.subdirs.values():
+        assert not sub.diff_files and not sub.left_only and not sub.right_only, sub.left
+
+
+def test_committed_datapackages_are_up_to_date(built):
+    """`make data` was run and its output committed after the last change to documents/."""
+    committed = ROOT / "datapackages"
+    assert sorted(p.name for p in package_dirs(committed)) == sorted(
+        p.name for p in package_dirs(built)
+    )
+    for folder in package_dirs(built):
+        for path in folder.iterdir():
+            assert (committed / folder.name / path.name).read_bytes() == path.read_bytes(), (
+                f"datapackages/{folder.name}/{path.name} is stale: run `make data` and commit"
+            )
