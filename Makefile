@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 DOCUMENTS ?= documents
 DATAPACKAGES ?= datapackages
 SITE ?= site
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup data site serve test lint format clean
 
