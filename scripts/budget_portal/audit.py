@@ -12,43 +12,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .registry import FIELDS, TABLES
 from .tables import ZERO, Table
 from .text import label_key
 
-TABLE_TITLES = {
-    "income_expenditure_summary": "收支总表",
-    "income": "收入总表",
-    "expenditure": "支出总表",
-    "fiscal_appropriation_summary": "财政拨款收支总表",
-    "general_budget_expenditure": "一般公共预算支出表",
-    "basic_expenditure": "基本支出表",
-    "government_fund_expenditure": "政府性基金支出表",
-    "state_capital_expenditure": "国有资本经营支出表",
-    "three_public": "“三公”经费表",
-}
-MEASURE_TITLES = {
-    "total": "合计",
-    "subtotal": "小计",
-    "fiscal_appropriation": "财政拨款收入",
-    "fiscal_special_account": "财政专户收入",
-    "business": "事业收入",
-    "operating": "经营",
-    "superior_subsidy": "上级补助收入",
-    "subordinate_remittance": "附属单位上缴收入",
-    "other": "其他收入",
-    "carryover": "上年结转",
-    "basic": "基本支出",
-    "project": "项目支出",
-    "remittance_to_superior": "上解上级支出",
-    "subsidy_to_subordinate": "对附属单位补助支出",
-    "personnel": "人员经费",
-    "public": "公用经费",
-    "general_budget": "一般公共预算",
-    "government_fund": "政府性基金",
-    "state_capital": "国有资本经营",
-    "income": "收入",
-    "expenditure": "支出",
-}
+
+def table_title(key: str) -> str:
+    return TABLES[key].title.removeprefix("部门预算")
+
+
+def measure_title(measure: str) -> str:
+    return FIELDS[measure].title
+
+
 INCOME_SOURCES = (
     "fiscal_appropriation",
     "fiscal_special_account",
@@ -65,6 +41,7 @@ EXPENDITURE_PARTS = (
     "remittance_to_superior",
     "subsidy_to_subordinate",
 )
+SIDES = {"income": "收入", "expenditure": "支出"}
 FUNDS = ("general_budget", "government_fund", "state_capital")
 FUND_TABLES = {
     "general_budget": "general_budget_expenditure",
@@ -230,10 +207,10 @@ class Audit:
             self.equal(
                 1,
                 f"summary.{measure}_items",
-                f"收支总表：{year_total} = 各{MEASURE_TITLES[measure]}项目之和",
+                f"收支总表：{year_total} = 各{SIDES[measure]}项目之和",
                 key,
                 (year_total, value(year_row, measure)),
-                (f"{len(items)} 个{MEASURE_TITLES[measure]}项目之和", total_of(items, measure)),
+                (f"{len(items)} 个{SIDES[measure]}项目之和", total_of(items, measure)),
                 (year_row, *items),
             )
             self.equal(
@@ -323,9 +300,9 @@ class Audit:
                 self.equal(
                     identity,
                     f"{key}.hierarchy",
-                    f"{TABLE_TITLES[key]}：上级科目 = 下级科目之和（{MEASURE_TITLES[measure]}）",
+                    f"{table_title(key)}：上级科目 = 下级科目之和（{measure_title(measure)}）",
                     key,
-                    (f"{label} {MEASURE_TITLES[measure]}", left),
+                    (f"{label} {measure_title(measure)}", left),
                     (f"{kids_label}（{len(kids)} 行）", right),
                     (parent, *kids),
                     code=parent.get("code", ""),
@@ -341,10 +318,10 @@ class Audit:
             self.equal(
                 5,
                 f"summary.grand_total_vs_{key}",
-                f"收支总表 收入总计 = {TABLE_TITLES[key]} 合计",
+                f"收支总表 收入总计 = {table_title(key)} 合计",
                 "income_expenditure_summary",
                 ("收支总表 收入总计", value(grand, "income")),
-                (f"{TABLE_TITLES[key]} 合计", value(row, "total")),
+                (f"{table_title(key)} 合计", value(row, "total")),
                 (grand, row),
             )
         by_class = coded_rows(self.rows["expenditure"])
@@ -411,8 +388,8 @@ class Audit:
                 "same_code_same_name",
                 "同一科目编码在各表中名称相同",
                 first_key,
-                (f"{TABLE_TITLES[first_key]}：{first['name']}", None),
-                ("；".join(f"{TABLE_TITLES[k]}：{r['name']}" for k, r in others), None),
+                (f"{table_title(first_key)}：{first['name']}", None),
+                ("；".join(f"{table_title(k)}：{r['name']}" for k, r in others), None),
                 (first, *(r for _, r in others)),
                 code=code,
                 name=first["name"],
@@ -477,9 +454,9 @@ class Audit:
             self.equal(
                 7,
                 "appropriation.expenditure_items",
-                f"财政拨款收支总表：本年支出合计 = 各类支出之和（{MEASURE_TITLES[measure]}）",
+                f"财政拨款收支总表：本年支出合计 = 各类支出之和（{measure_title(measure)}）",
                 key,
-                (f"本年支出合计 {MEASURE_TITLES[measure]}", value(year_out, measure)),
+                (f"本年支出合计 {measure_title(measure)}", value(year_out, measure)),
                 ("各类支出之和", total_of(items_out, measure)),
                 (year_out, *items_out),
             )
@@ -524,10 +501,10 @@ class Audit:
                 self.equal(
                     7,
                     "appropriation.class_vs_fund_table",
-                    f"财政拨款收支总表 {MEASURE_TITLES[fund]} 类 = {TABLE_TITLES[fund_key]} 同类合计",
+                    f"财政拨款收支总表 {measure_title(fund)} 类 = {table_title(fund_key)} 同类合计",
                     key,
-                    (f"{row['expenditure_name']} {MEASURE_TITLES[fund]}", left),
-                    (f"{TABLE_TITLES[fund_key]} {code} 合计", right),
+                    (f"{row['expenditure_name']} {measure_title(fund)}", left),
+                    (f"{table_title(fund_key)} {code} 合计", right),
                     (row, other),
                     code=code,
                     name=row["expenditure_name"],
@@ -593,9 +570,9 @@ class Audit:
             self.equal(
                 11,
                 f"basic.{measure}_by_class",
-                f"基本支出表：{MEASURE_TITLES[measure]} = {' + '.join(classes)} 类合计",
+                f"基本支出表：{measure_title(measure)} = {' + '.join(classes)} 类合计",
                 key,
-                (f"合计 {MEASURE_TITLES[measure]}", value(total, measure)),
+                (f"合计 {measure_title(measure)}", value(total, measure)),
                 (" + ".join(classes), total_of(parts, "total")),
                 (total, *parts),
             )

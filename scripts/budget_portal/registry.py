@@ -7,7 +7,7 @@ site's data dictionary are both generated from this module, so they cannot disag
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 WAN_YUAN = "万元"
 
@@ -46,42 +46,6 @@ def _amount(name: str, title: str, description: str = "") -> Field:
     return Field(name, title, "number", text.strip(), unit=WAN_YUAN)
 
 
-TABLE_KEYS = (
-    "income_expenditure_summary",
-    "income",
-    "expenditure",
-    "fiscal_appropriation_summary",
-    "general_budget_expenditure",
-    "basic_expenditure",
-    "government_fund_expenditure",
-    "state_capital_expenditure",
-    "three_public",
-)
-
-MEASURES = (
-    "total",
-    "subtotal",
-    "fiscal_appropriation",
-    "fiscal_special_account",
-    "business",
-    "operating",
-    "superior_subsidy",
-    "subordinate_remittance",
-    "other",
-    "carryover",
-    "basic",
-    "project",
-    "remittance_to_superior",
-    "subsidy_to_subordinate",
-    "personnel",
-    "public",
-    "general_budget",
-    "government_fund",
-    "state_capital",
-    "income",
-    "expenditure",
-)
-
 _FIELDS = [
     Field(
         "dataset_id",
@@ -115,7 +79,7 @@ _FIELDS = [
     Field("original_format", "原始格式", "string", "原始文件格式（PDF、DOCX）。"),
     Field("obtained_from", "获取来源", "string", "原始文件的获取地址或来源说明。"),
     Field("retrieved", "获取日期", "string", "获取原始文件的日期（YYYY-MM-DD）。"),
-    Field("table", "表格", "string", "九张部门预算公开表之一。", enum=TABLE_KEYS, required=True),
+    Field("table", "表格", "string", "九张部门预算公开表之一。", required=True),
     Field("table_title", "表格标题", "string", "表格标题，按文件印刷。"),
     Field(
         "table_status",
@@ -144,9 +108,7 @@ _FIELDS = [
     Field(
         "parent_code", "上级科目编码", "string", "上级科目的编码（款的上级为类，项的上级为款）。"
     ),
-    Field(
-        "measure", "指标", "string", "金额所在的栏目（宽表的列名）。", enum=MEASURES, required=True
-    ),
+    Field("measure", "指标", "string", "金额所在的栏目（宽表的列名）。", required=True),
     Field(
         "amount",
         "金额",
@@ -387,6 +349,12 @@ TABLES: dict[str, Resource] = {
         ),
     )
 }
+
+# The wide tables decide which values `table` and `measure` may take in the long form.
+TABLE_KEYS = tuple(TABLES)
+MEASURES = tuple(dict.fromkeys(f for t in TABLES.values() for f in t.fields if FIELDS[f].unit))
+FIELDS["table"] = replace(FIELDS["table"], enum=TABLE_KEYS)
+FIELDS["measure"] = replace(FIELDS["measure"], enum=MEASURES)
 
 _DOC_FK = (
     {"fields": ["dataset_id"], "reference": {"resource": "documents", "fields": ["dataset_id"]}},

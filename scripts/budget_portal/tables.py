@@ -30,13 +30,22 @@ from .text import clean_label, is_blank, label_key, parse_amount
 ZERO = Decimal("0")
 
 
+# Columns the parser derives rather than reads from a printed column.
+DERIVED = {"row_number", "level", "parent_code", "expenditure_code", "source_line", "source_lines"}
+_TEXT_COLUMNS = {"code", "name", "income_name", "expenditure_name"}
+
+
 @dataclass(frozen=True)
 class TableSpec:
     key: str
     title_pattern: re.Pattern
-    columns: tuple[str, ...]  # printed columns after 序号, in order
     kind: str  # "coded" | "two_sided" | "labelled"
     classification: str | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The printed columns after 序号, in order, as the registry lists them."""
+        return tuple(f for f in TABLES[self.key].fields if f not in DERIVED)
 
     @property
     def width(self) -> int:
@@ -47,105 +56,29 @@ class TableSpec:
         return tuple(c for c in self.columns if c not in _TEXT_COLUMNS)
 
 
-_TEXT_COLUMNS = {"code", "name", "income_name", "expenditure_name"}
-_CODED = ("code", "name", "total", "basic", "project")
-
-
 def _title(pattern: str) -> re.Pattern:
     return re.compile(rf"^(部门预算)?{pattern}$")
 
 
 SPECS: tuple[TableSpec, ...] = (
+    TableSpec("income_expenditure_summary", _title("收支总表"), "two_sided"),
+    TableSpec("income", _title("收入总表"), "coded", "functional"),
+    TableSpec("expenditure", _title("支出总表"), "coded", "functional"),
+    TableSpec("fiscal_appropriation_summary", _title("财政拨款收支总表"), "two_sided"),
     TableSpec(
-        "income_expenditure_summary",
-        _title("收支总表"),
-        ("income_name", "income", "expenditure_name", "expenditure"),
-        "two_sided",
+        "general_budget_expenditure", _title("一般公共预算财政拨款支出表"), "coded", "functional"
     ),
-    TableSpec(
-        "income",
-        _title("收入总表"),
-        (
-            "code",
-            "name",
-            "total",
-            "subtotal",
-            "fiscal_appropriation",
-            "fiscal_special_account",
-            "business",
-            "operating",
-            "superior_subsidy",
-            "subordinate_remittance",
-            "other",
-            "carryover",
-        ),
-        "coded",
-        "functional",
-    ),
-    TableSpec(
-        "expenditure",
-        _title("支出总表"),
-        (
-            "code",
-            "name",
-            "total",
-            "basic",
-            "project",
-            "operating",
-            "remittance_to_superior",
-            "subsidy_to_subordinate",
-        ),
-        "coded",
-        "functional",
-    ),
-    TableSpec(
-        "fiscal_appropriation_summary",
-        _title("财政拨款收支总表"),
-        (
-            "income_name",
-            "income",
-            "expenditure_name",
-            "total",
-            "general_budget",
-            "government_fund",
-            "state_capital",
-        ),
-        "two_sided",
-    ),
-    TableSpec(
-        "general_budget_expenditure",
-        _title("一般公共预算财政拨款支出表"),
-        _CODED,
-        "coded",
-        "functional",
-    ),
-    TableSpec(
-        "basic_expenditure",
-        _title("一般公共预算财政拨款基本支出表"),
-        ("code", "name", "total", "personnel", "public"),
-        "coded",
-        "economic",
-    ),
+    TableSpec("basic_expenditure", _title("一般公共预算财政拨款基本支出表"), "coded", "economic"),
     TableSpec(
         "government_fund_expenditure",
         _title("政府性?基金预算财政拨款支出表"),
-        _CODED,
         "coded",
         "functional",
     ),
     TableSpec(
-        "state_capital_expenditure",
-        _title("国有资本经营预算财政拨款支出表"),
-        _CODED,
-        "coded",
-        "functional",
+        "state_capital_expenditure", _title("国有资本经营预算财政拨款支出表"), "coded", "functional"
     ),
-    TableSpec(
-        "three_public",
-        _title("财政拨款三公经费支出表"),
-        ("name", "total", "general_budget", "government_fund", "state_capital"),
-        "labelled",
-    ),
+    TableSpec("three_public", _title("财政拨款三公经费支出表"), "labelled"),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 assert tuple(SPEC_BY_KEY) == tuple(TABLES), "tables.SPECS and registry.TABLES must agree"
