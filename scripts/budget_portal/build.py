@@ -13,6 +13,8 @@ from pathlib import Path
 from .audit import audit
 from .documents import DOCUMENT_SUFFIX, PROVENANCE_SUFFIX, DocumentError, read_document
 from .packages import COMBINED, Parsed, write_combined_package, write_document_package
+from .registers import fixed_asset_rows, organization_rows
+from .sections import glossary_rows, narrative_rows, split_sections
 from .tables import read_tables
 
 
@@ -53,7 +55,14 @@ def discover(documents_dir: Path) -> tuple[list[Path], list[Path]]:
 def parse(path: Path) -> Parsed:
     doc = read_document(path)
     tables = read_tables(doc)
-    return Parsed(doc, tables, audit(tables))
+    sections = split_sections(doc)
+    rows = {
+        "organizations": organization_rows(doc, sections),
+        "fixed_assets": fixed_asset_rows(doc, sections),
+        "glossary": glossary_rows(doc, sections),
+        "narrative": narrative_rows(doc, sections),
+    }
+    return Parsed(doc, tables, audit(tables), rows)
 
 
 def parse_all(paths: list[Path], report: Report) -> list[Parsed]:

@@ -23,6 +23,7 @@ from .tables import SPECS, Table
 from .text import strip_numbering
 
 COMBINED = "all"
+SECTION_RESOURCES = ("organizations", "fixed_assets", "glossary", "narrative")
 LINE_COLUMNS = ("dataset_id", "jurisdiction", "agency", "department_code", "year")
 
 
@@ -33,6 +34,7 @@ class Parsed:
     doc: Document
     tables: dict[str, Table]
     checks: list[Check]
+    sections: dict[str, list[dict]]  # rows of the narrative resources, by resource name
 
     @property
     def dataset_id(self) -> str:
@@ -237,6 +239,7 @@ def write_document_package(out_dir: Path, parsed: Parsed) -> Path:
         table = parsed.tables.get(spec.key)
         if table and table.status != "unreadable":
             contents.append((TABLES[spec.key], table.records(), False))
+    contents += [(RESOURCES[name], rows, False) for name, rows in parsed.sections.items()]
     contents += [
         (RESOURCES["budget_lines"], budget_lines(parsed), False),
         (RESOURCES["classification_codes"], codes, False),
@@ -274,6 +277,10 @@ def write_combined_package(out_dir: Path, parsed_list: list[Parsed]) -> Path:
         (RESOURCES["document_tables"], rows(table_rows), True),
         (RESOURCES["budget_lines"], rows(budget_lines), False),
         (RESOURCES["classification_codes"], classification_codes(parsed_list), False),
+        *[
+            (RESOURCES[name], rows(lambda p, n=name: p.sections[n]), False)
+            for name in SECTION_RESOURCES
+        ],
         (RESOURCES["audit"], rows(audit_rows), False),
         (RESOURCES["warnings"], rows(warning_rows), False),
     ]

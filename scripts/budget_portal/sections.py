@@ -1,0 +1,179 @@
+"""Step 2b: the narrative part of a document (情况说明): sections, prose, glossary.
+
+Top-level sections are recognised by their numbered heading *and* a known title (DOMAIN.md
+c.18: `一、` alone is not a safe boundary, 002 nests its own `一、…` inside 第一部分), in
+increasing order.  Paragraphs cut in the middle of a word by a page break (c.17) are joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .documents import Document, Paragraph
+from .tables import is_page_noise, title_spec
+from .text import clean_label
+
+# (key, what the heading says) in the order the template prints them.
+SECTION_TITLES = (
+    ("duties", r"部门职责"),
+    ("overview", r"部门预算安排的总体情况"),
+    ("operating_costs", r"机关运行经费"),
+    ("three_public", r"三公"),
+    ("performance", r"预算绩效信息|绩效预算信息|部门整体绩效目标"),
+    ("special_funds", r"部门主管专项资金"),
+    ("projects", r"部门项目预算安排"),
+    ("procurement", r"政府采购预算"),
+    ("assets", r"国有资产"),
+    ("glossary", r"名词解释"),
+    ("other", r"其他需要说明"),
+)
+_HEADING = re.compile(r"^(?P<number>[一二三四五六七八九十]+)、\s*(?P<title>.+)$")
+_NUMERALS = "一二三四五六七八九十"
+_SENTENCE_END = "。！？；：:;!?”）)"
+_LIST_START = re.compile(
+    r"^([（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+|[-•])"
+)
+_SUBHEADING = re.compile(
+    r"^([（(][一二三四五六七八九十\d]+[)）]|[\d]+、|第[一二三四五六七八九十]+部分)\s*\S{1,30}$"
+)
+
+
+def chinese_number(text: str) -> int:
+    """一 … 十九 as an integer (enough for section numbers)."""
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _NUMERALS.index(text[1]) + 1
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_NUMERALS.index(tens) + 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
+    return _NUMERALS.index(text) + 1
+
+
+@dataclass
+class Section:
+    key: str
+    number: int
+    title: str
+    line: int
+    records: list = field(default_factory=list)
+
+
+def section_key(text: str) -> tuple[str, int, str] | None:
+    match = _HEADING.match(clean_label(text))
+    if not match or len(match["title"]) > 40 or "。" in match["title"]:
+        return None
+    for key, pattern in SECTION_TITLES:
+        if re.search(pattern, match["title"]):
+            return key, chinese_number(match["number"]), match["title"]
+    return None
+
+
+def split_sections(doc: Document) -> list[Section]:
+    """Top-level sections in increasing number; headings in a TOC (rows) are ignored."""
+    sections: list[Section] = []
+    for record in doc.records:
+        found = section_key(record.text) if isinstance(record, Paragraph) else None
+        if (
+            found
+            and (not sections or found[1] > sections[-1].number)
+            and found[0] not in {s.key for s in sections}
+        ):
+            sections.append(Section(found[0], found[1], found[2], record.line))
+            continue
+        if sections and not title_spec(record):
+            sections[-1].records.append(record)
+    return sections
+
+
+def section_of(sections: list[Section], key: str) -> Section | None:
+    return next((s for s in sections if s.key == key), None)
+
+
+# --- prose ----------------------------------------------------------------------------------
+
+
+def join_page_breaks(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]:
+    """A long paragraph that stops mid-sentence continues in the next one (c.17)."""
+    joined: list[tuple[str, list[int]]] = []
+    for paragraph in paragraphs:
+        text = clean_label(paragraph.text)
+        if not text:
+            continue
+        if joined and _continues(joined[-1][0], text):
+            previous, lines = joined[-1]
+            joined[-1] = (previous + text, [*lines, paragraph.line])
+        else:
+            joined.append((text, [paragraph.line]))
+    return joined
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Only a full line cut mid-sentence continues: not a heading, a title or page furniture."""
+    return (
+        len(previous) >= 30
+        and previous[-1] not in _SENTENCE_END
+        and not previous.endswith("表")
+        and not (_LIST_START.match(previous) and len(previous) < 50)
+        and not _LIST_START.match(text)
+        and not _SUBHEADING.match(text)
+        and not is_page_noise(text)
+    )
+
+
+def narrative_rows(doc: Document, sections: list[Section]) -> list[dict]:
+    """The prose of every section: one row per paragraph, with the sub-heading above it."""
+    rows = []
+    for section in sections:
+        paragraphs = [r for r in section.records if isinstance(r, Paragraph)]
+        heading = ""
+        for text, lines in join_page_breaks(paragraphs):
+            if _SUBHEADING.match(text) or (len(text) <= 20 and text[-1] in "：:"):
+                heading = text
+            rows.append(
+                {
+                    "dataset_id": doc.metadata.dataset_id,
+                    "paragraph_number": len(rows) + 1,
+                    "section": section.key,
+                    "section_title": section.title,
+                    "heading": heading,
+                    "text": text,
+                    "source_line": lines[0],
+                    "source_lines": ",".join(map(str, lines)),
+                }
+            )
+    return rows
+
+
+# --- 名词解释 ---------------------------------------------------------------------------------
+
+_TERM = re.compile(
+    r"^[-•]?\s*(?P<number>\d+)\s*[、.．]\s*(?P<term>.+?)\s*(?:[:：]|，(?=是?指))\s*(?P<definition>.+)$"
+)
+
+
+def glossary_rows(doc: Document, sections: list[Section]) -> list[dict]:
+    """Numbered `N、term：definition` entries; markdown residue (`- `, `**`) removed (b.15)."""
+    section = section_of(sections, "glossary")
+    rows: list[dict] = []
+    for record in section.records if section else []:
+        text = record.text if isinstance(record, Paragraph) else " ".join(record.cells)
+        match = _TERM.match(clean_label(text).replace("**", ""))
+        if not match:
+            if clean_label(text):
+                doc.warn(
+                    f"glossary: not a `N、term：definition` entry: {clean_label(text)[:30]!r}",
+                    record.line,
+                )
+            continue
+        rows.append(
+            {
+                "dataset_id": doc.metadata.dataset_id,
+                "term_number": int(match["number"]),
+                "term": match["term"],
+                "definition": match["definition"],
+                "source_line": record.line,
+            }
+        )
+    return rows
