@@ -91,11 +91,11 @@ def test_seed_sections(seeds):
         n: {k: len(v) for k, v in p.sections.items() if k != "narrative"} for n, p in seeds.items()
     }
     assert counts == {
-        "000": {"organizations": 14, "fixed_assets": 6, "glossary": 10},
-        "001": {"organizations": 4, "fixed_assets": 6, "glossary": 10},
-        "002": {"organizations": 1, "fixed_assets": 6, "glossary": 10},
-        "003": {"organizations": 20, "fixed_assets": 5, "glossary": 2},
-        "004": {"organizations": 6, "fixed_assets": 6, "glossary": 10},
+        "000": {"organizations": 14, "procurement": 9, "fixed_assets": 6, "glossary": 10},
+        "001": {"organizations": 4, "procurement": 0, "fixed_assets": 6, "glossary": 10},
+        "002": {"organizations": 1, "procurement": 0, "fixed_assets": 6, "glossary": 10},
+        "003": {"organizations": 20, "procurement": 0, "fixed_assets": 5, "glossary": 2},
+        "004": {"organizations": 6, "procurement": 41, "fixed_assets": 6, "glossary": 10},
     }
     assets = {r["asset_item"]: r for r in seeds["003"].sections["fixed_assets"]}
     assert (assets["buildings"]["value"], assets["equipment"]["equipment_threshold"]) == (

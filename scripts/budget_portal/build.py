@@ -13,6 +13,7 @@ from pathlib import Path
 from .audit import audit
 from .documents import DOCUMENT_SUFFIX, PROVENANCE_SUFFIX, DocumentError, read_document
 from .packages import COMBINED, Parsed, write_combined_package, write_document_package
+from .procurement import procurement_rows
 from .registers import fixed_asset_rows, organization_rows
 from .sections import glossary_rows, narrative_rows, split_sections
 from .tables import read_tables
@@ -58,6 +59,7 @@ def parse(path: Path) -> Parsed:
     sections = split_sections(doc)
     rows = {
         "organizations": organization_rows(doc, sections),
+        "procurement": procurement_rows(doc, sections),
         "fixed_assets": fixed_asset_rows(doc, sections),
         "glossary": glossary_rows(doc, sections),
         "narrative": narrative_rows(doc, sections),

@@ -92,7 +92,7 @@ def asset_item(label: str) -> str:
     return next((item for item, word in ASSET_ITEMS if word in key), "")
 
 
-def quantity(cell: str, doc: Document, line: int):
+def quantity(cell: str, doc: Document, line: int, resource: str = "fixed_assets"):
     """`—` is "not applicable" (null); a blank cell of an existing row is 0."""
     text = clean_label(cell)
     if NOT_APPLICABLE.match(text):
@@ -100,7 +100,7 @@ def quantity(cell: str, doc: Document, line: int):
     try:
         value = parse_amount(text)
     except ValueError:
-        doc.warn(f"fixed_assets: cannot read {text!r} as a number; left empty", line)
+        doc.warn(f"{resource}: cannot read {text!r} as a number; left empty", line)
         return None
     return 0 if value is None else value
 

@@ -1,0 +1,110 @@
+"""Step 2d: 政府采购预算 (DOMAIN.md b.13): one row per item, 合计 and 小计 rows marked.
+
+The money columns are read from the second header row, whatever the template prints (单位资金
+or 其他来源收入; with or without 财政拨款结转 and 非财政拨款结转结余).  The 预留中小微企业份额
+column is a top-level header that always stands last: in 000 its label lands one column to the
+left of its data (c.14), so it is placed by that rule, not by where the label fell.
+"""
+
+from __future__ import annotations
+
+from .documents import Document, Paragraph
+from .registers import quantity
+from .sections import Section, section_of
+from .tables import is_page_noise
+from .text import clean_label, is_blank, label_key
+
+LEADING = ("project_name", "project_budget", "item_name", "catalogue_code", "measure_unit",
+           "quantity", "unit_price")  # fmt: skip
+MONEY = {
+    "合计": "total",
+    "一般公共预算拨款": "general_budget",
+    "基金预算拨款": "government_fund",
+    "国有资本经营预算拨款": "state_capital",
+    "财政专户核拨": "fiscal_special_account",
+    "单位资金": "unit_funds",
+    "其他来源收入": "other_sources",
+    "财政拨款结转": "appropriation_carryover",
+    "非财政拨款结转结余": "non_appropriation_carryover",
+}
+SME = "sme_reserved"
+AMOUNTS = ("project_budget", "quantity", "unit_price", *MONEY.values(), SME)
+
+
+def header_columns(first: tuple[str, ...], second: tuple[str, ...], doc, line) -> list[str] | None:
+    money = [label_key(c) for c in second[len(LEADING) :] if label_key(c)]
+    unknown = [m for m in money if m not in MONEY]
+    if unknown:
+        doc.warn(f"procurement: unknown money columns {unknown}; table not read", line)
+        return None
+    columns = [*LEADING, *(MONEY[m] for m in money)]
+    if any("中小微" in label_key(c) for c in first):
+        columns.append(SME)
+    return columns
+
+
+def row_type(label: str) -> str:
+    key = label_key(label)
+    if key == "合计":
+        return "total"
+    return "subtotal" if key.endswith("小计") else "item"
+
+
+def procurement_rows(doc: Document, sections: list[Section]) -> list[dict]:
+    section = section_of(sections, "procurement")
+    records = section.records if section else []
+    rows: list[dict] = []
+    columns: list[str] | None = None
+    unit = ""
+    pending_header: tuple[str, ...] | None = None
+    for record in records:
+        if isinstance(record, Paragraph):
+            if (
+                columns
+                and not is_page_noise(record.text)
+                and not clean_label(record.text).startswith("注")
+            ):
+                break
+            continue
+        first_key = label_key(record.cells[0]) if record.cells else ""
+        if first_key == "政府采购项目来源":
+            pending_header = record.cells
+            continue
+        if first_key == "项目名称" and pending_header is not None:
+            columns = columns or header_columns(pending_header, record.cells, doc, record.line)
+            pending_header = None
+            continue
+        if columns is None or is_blank(record.cells):
+            continue
+        if len(record.cells) != len(columns):
+            doc.warn(
+                f"procurement: row has {len(record.cells)} cells, expected {len(columns)}",
+                record.line,
+            )
+        values = dict(zip(columns, record.cells, strict=False))
+        kind = row_type(values["project_name"])
+        if kind == "subtotal":
+            unit = label_key(values["project_name"]).removesuffix("小计")
+        rows.append(procurement_row(doc, values, kind, unit, len(rows) + 1, record.line))
+    return rows
+
+
+def procurement_row(doc, values: dict, kind: str, unit: str, number: int, line: int) -> dict:
+    row = {
+        "dataset_id": doc.metadata.dataset_id,
+        "row_number": number,
+        "row_type": kind,
+        "unit_name": unit if kind != "total" else "",
+    }
+    for column in (*LEADING, *MONEY.values(), SME):
+        cell = values.get(column)
+        if column not in AMOUNTS:
+            row[column] = clean_label(cell or "")
+        elif cell is None:
+            row[column] = None  # a column this template does not print
+        else:
+            row[column] = quantity(cell, doc, line, "procurement")
+    if kind != "item":  # 合计 and 小计 rows have no budget, quantity or price of their own
+        row.update(project_budget=None, quantity=None, unit_price=None)
+    row["source_line"] = line
+    return row
