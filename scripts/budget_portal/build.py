@@ -14,6 +14,7 @@ from .audit import audit
 from .documents import DOCUMENT_SUFFIX, PROVENANCE_SUFFIX, DocumentError, read_document
 from .packages import COMBINED, Parsed, write_combined_package, write_document_package
 from .procurement import procurement_rows
+from .projects import project_rows
 from .registers import fixed_asset_rows, organization_rows
 from .sections import glossary_rows, narrative_rows, split_sections
 from .tables import read_tables
@@ -57,8 +58,11 @@ def parse(path: Path) -> Parsed:
     doc = read_document(path)
     tables = read_tables(doc)
     sections = split_sections(doc)
+    projects, indicators = project_rows(doc, sections)
     rows = {
         "organizations": organization_rows(doc, sections),
+        "projects": projects,
+        "performance_indicators": indicators,
         "procurement": procurement_rows(doc, sections),
         "fixed_assets": fixed_asset_rows(doc, sections),
         "glossary": glossary_rows(doc, sections),

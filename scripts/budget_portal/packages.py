@@ -23,7 +23,15 @@ from .tables import SPECS, Table
 from .text import strip_numbering
 
 COMBINED = "all"
-SECTION_RESOURCES = ("organizations", "procurement", "fixed_assets", "glossary", "narrative")
+SECTION_RESOURCES = (
+    "organizations",
+    "projects",
+    "performance_indicators",
+    "procurement",
+    "fixed_assets",
+    "glossary",
+    "narrative",
+)
 LINE_COLUMNS = ("dataset_id", "jurisdiction", "agency", "department_code", "year")
 
 
