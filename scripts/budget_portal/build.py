@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .audit import audit
 from .documents import DOCUMENT_SUFFIX, PROVENANCE_SUFFIX, DocumentError, read_document
+from .figures import figure_rows
 from .packages import COMBINED, Parsed, write_combined_package, write_document_package
 from .procurement import procurement_rows
 from .projects import project_rows
@@ -68,6 +69,7 @@ def parse(path: Path) -> Parsed:
         "glossary": glossary_rows(doc, sections),
         "narrative": narrative_rows(doc, sections),
     }
+    rows["narrative_figures"] = figure_rows(doc, rows["narrative"])
     return Parsed(doc, tables, audit(tables), rows)
 
 

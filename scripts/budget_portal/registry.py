@@ -315,6 +315,19 @@ _FIELDS = [
         "target_unit", "指标单位", "string", "指标值数字后的单位（%、个、人、万元…），按文件印刷。"
     ),
     Field("basis", "指标值确定依据", "string", "指标值确定依据，按文件印刷。"),
+    Field(
+        "figure_key",
+        "数字代号",
+        "string",
+        "叙述中数字的稳定代号：章节.含义（如 overview.income_total、three_public.change_total）；未识别的为 章节.item_N。",
+        required=True,
+    ),
+    Field("label", "叙述标签", "string", "数字前面印刷的文字（到上一个标点或上一个数字为止）。"),
+    Field(
+        "figure_value", "数值", "number", "叙述中的数值；“减少X万元”记为 -X。单位见 figure_unit。"
+    ),
+    Field("figure_unit", "单位", "string", "万元，或增减幅度的 %。", enum=("万元", "%")),
+    Field("sentence", "原句", "string", "数字所在的句子，按文件印刷。"),
     _amount("income", "收入预算数"),
     _amount("expenditure", "支出预算数"),
     _amount("total", "合计"),
@@ -739,6 +752,23 @@ RESOURCES: dict[str, Resource] = {
                 "state_capital": "国有资本经营预算拨款",
                 "unit_name": "所属单位",
             },
+        ),
+        Resource(
+            "narrative_figures",
+            "叙述中的数字",
+            "情况说明中陈述的金额和增减（与表格分开保存，并与表格核对）。",
+            (
+                "dataset_id",
+                "figure_key",
+                "section",
+                "label",
+                "figure_value",
+                "figure_unit",
+                "sentence",
+                "source_line",
+            ),
+            ("dataset_id", "figure_key"),
+            _DOC_FK,
         ),
         Resource(
             "glossary",
