@@ -12,7 +12,7 @@ def test_data_command_reports_and_sets_the_exit_status(tmp_path, capsys):
         == 0
     )
     out = capsys.readouterr().out
-    assert "built zhaoxian-323-2024" in out and "8 audit findings" in out
+    assert "built zhaoxian-323-2024" in out and "9 audit findings" in out
     assert ":232: warning: income: stray fragment '金'" in out
     (documents / "empty.txt").write_text("", encoding="utf-8")
     assert (

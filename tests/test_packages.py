@@ -84,7 +84,7 @@ def test_combined_package_holds_every_document(built):
     assert len(documents) == 5 and documents["dataset_id"].is_unique
     audit = pd.read_csv(built / "all" / "audit.csv", dtype=str)
     assert set(audit["status"]) == {"pass", "fail"}
-    assert (audit["status"] == "fail").sum() == 11
+    assert (audit["status"] == "fail").sum() == 14
 
 
 def test_building_twice_gives_identical_bytes(built, tmp_path):

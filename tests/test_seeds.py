@@ -17,8 +17,12 @@ def row(parsed, table, **match):
     return rows[0]
 
 
-def findings(parsed):
-    return sorted((c.identity, c.check, c.code) for c in parsed.checks if c.status == "fail")
+def findings(parsed, identities=range(1, 15)):
+    return sorted(
+        (c.identity, c.check, c.code)
+        for c in parsed.checks
+        if c.status == "fail" and c.identity in identities
+    )
 
 
 def test_metadata_of_every_seed(seeds):
@@ -127,7 +131,7 @@ def test_documents_without_standard_tables_still_make_a_package(seeds):
     for number in ("003", "004"):
         p = seeds[number]
         assert {r["table_status"] for r in table_rows(p)} == {"missing"}
-        assert budget_lines(p) == [] and p.checks == []
+        assert budget_lines(p) == [] and not [c for c in p.checks if c.identity <= 14]
 
 
 def amount_cells(path, first_line, last_line):
@@ -152,3 +156,25 @@ def test_every_printed_figure_is_in_budget_lines(seeds, number, first, last, joi
     )
     assert printed - published == Counter()
     assert published - printed == Counter(joined)
+
+
+def test_narrative_identities_15_to_24(seeds):
+    """Each failure is in the source (see the closing note of issue 3)."""
+    later = range(15, 25)
+    # 000: 日常公用经费 1341.21 (line 494) includes 476.00 of 财政专户 money; 基本支出表 prints 865.21
+    assert findings(seeds["000"], later) == [(16, "overview.public_vs_table", "")]
+    # 001: the 40 project budgets add to 32619.37; 支出总表 prints 项目支出 32619.38 (line 245)
+    assert findings(seeds["001"], later) == [(21, "projects.budget_sum", "")]
+    assert findings(seeds["002"], later) == findings(seeds["003"], later) == []
+    # 004: 拟购置固定资产 12万元 (line 1799) is rounded; the A02 items add to 11.87
+    assert findings(seeds["004"], later) == [(24, "assets.planned_vs_procurement", "")]
+    checked = {
+        n: sorted({c.identity for c in p.checks if c.identity >= 15}) for n, p in seeds.items()
+    }
+    assert checked == {
+        "000": [15, 16, 17, 18, 22, 23, 24],
+        "001": [15, 16, 17, 19, 21, 23, 24],
+        "002": [15, 16, 17, 18, 19, 22, 23, 24],
+        "003": [17, 18, 20, 23],
+        "004": [17, 18, 20, 22, 23, 24],
+    }

@@ -10,11 +10,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import audit
 from .documents import DOCUMENT_SUFFIX, PROVENANCE_SUFFIX, DocumentError, read_document
 from .figures import figure_rows
+from .narrative_audit import audit_document
 from .packages import COMBINED, Parsed, write_combined_package, write_document_package
-from .procurement import procurement_rows
+from .procurement import procurement_rows, table_printed
 from .projects import project_rows
 from .registers import fixed_asset_rows, organization_rows
 from .sections import glossary_rows, narrative_rows, split_sections
@@ -70,7 +70,8 @@ def parse(path: Path) -> Parsed:
         "narrative": narrative_rows(doc, sections),
     }
     rows["narrative_figures"] = figure_rows(doc, rows["narrative"])
-    return Parsed(doc, tables, audit(tables), rows)
+    checks = audit_document(tables, rows, procurement_printed=table_printed(sections))
+    return Parsed(doc, tables, checks, rows)
 
 
 def parse_all(paths: list[Path], report: Report) -> list[Parsed]:

@@ -43,6 +43,15 @@ def header_columns(first: tuple[str, ...], second: tuple[str, ...], doc, line) -
     return columns
 
 
+def table_printed(sections: list[Section]) -> bool:
+    """Whether the document prints a procurement table at all (003 states a figure only)."""
+    section = section_of(sections, "procurement")
+    return bool(section) and any(
+        not isinstance(r, Paragraph) and r.cells and label_key(r.cells[0]) == "政府采购项目来源"
+        for r in section.records
+    )
+
+
 def row_type(label: str) -> str:
     key = label_key(label)
     if key == "合计":

@@ -22,7 +22,7 @@ class Field:
     enum: tuple[str, ...] | None = None
     required: bool = False
 
-    def descriptor(self, title: str | None = None, required: bool | None = None) -> dict:
+    def descriptor(self, title=None, required=None, enum: tuple[str, ...] | None = None) -> dict:
         out = {
             "name": self.name,
             "title": title or self.title,
@@ -34,8 +34,8 @@ class Field:
         constraints = {}
         if required if required is not None else self.required:
             constraints["required"] = True
-        if self.enum:
-            constraints["enum"] = list(self.enum)
+        if enum or self.enum:
+            constraints["enum"] = list(enum or self.enum)
         if constraints:
             out["constraints"] = constraints
         return out
@@ -362,6 +362,7 @@ class Resource:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[dict, ...] = ()
     titles: dict[str, str] = field(default_factory=dict)  # per-resource title overrides
+    enums: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per-resource enum overrides
 
     def schema(self, with_dataset_id: bool = False) -> dict:
         names = self.fields
@@ -370,7 +371,9 @@ class Resource:
             names, key = ("dataset_id", *names), ["dataset_id", *key]
         out = {
             "fields": [
-                FIELDS[n].descriptor(self.titles.get(n), required=True if n in key else None)
+                FIELDS[n].descriptor(
+                    self.titles.get(n), required=True if n in key else None, enum=self.enums.get(n)
+                )
                 for n in names
             ],
             "missingValues": [""],
@@ -616,6 +619,16 @@ RESOURCES: dict[str, Resource] = {
             ),
             ("dataset_id", "audit_id"),
             _DOC_FK,
+            titles={"table": "核对的表或资源"},
+            enums={
+                "table": (
+                    *TABLE_KEYS,
+                    "narrative_figures",
+                    "projects",
+                    "procurement",
+                    "fixed_assets",
+                )
+            },
         ),
         Resource(
             "organizations",

@@ -1,0 +1,192 @@
+"""Step 3b: identities 15–24 of DOMAIN.md d: the narrative, projects, procurement and assets
+against the tables and against themselves.  Checks run only where both sides are printed."""
+
+from __future__ import annotations
+
+from .audit import ZERO, Audit, Check, total_row, value
+
+THREE_PUBLIC_PARTS = (
+    ("abroad", ("因公出国",)),
+    ("vehicles", ("公务用车购置及运",)),
+    ("vehicle_purchase", ("公务用车购置费",)),
+    ("vehicle_operation", ("运行维护费", "运维费")),
+    ("reception", ("公务接待",)),
+)
+OVERVIEW_VS_TABLES = (
+    ("expenditure_total", "expenditure", "total", "支出总表 合计"),
+    ("basic", "expenditure", "basic", "支出总表 基本支出"),
+    ("project", "expenditure", "project", "支出总表 项目支出"),
+    ("personnel", "basic_expenditure", "personnel", "基本支出表 人员经费"),
+    ("public", "basic_expenditure", "public", "基本支出表 公用经费"),
+)
+FIXED_ASSET_CLASSES = ("A01", "A02", "A03", "A04", "A05", "A06")
+INCOME_PARTS = ("income_general_budget", "income_government_fund", "income_state_capital",
+                "income_fiscal_special_account", "income_unit_funds", "income_other_sources",
+                "income_carryover")  # fmt: skip
+
+
+class NarrativeAudit(Audit):
+    def __init__(self, tables, sections: dict[str, list[dict]], procurement_printed: bool):
+        super().__init__(tables)
+        self.sections = sections
+        self.procurement_printed = procurement_printed
+        self.figures = {r["figure_key"]: r for r in sections.get("narrative_figures", [])}
+
+    def figure(self, key: str) -> dict | None:
+        return self.figures.get(key)
+
+    def run(self) -> list[Check]:
+        super().run()
+        for step in (self.three_public_vs_narrative, self.overview_vs_tables, self.overview_sums,
+                     self.changes, self.operating_costs, self.project_breakdown, self.project_budgets,
+                     self.procurement, self.fixed_assets, self.planned_purchases):  # fmt: skip
+            step()
+        return self.checks
+
+    def against_figure(self, identity, check, description, table, figure_key, right, rows=()):
+        figure = self.figure(figure_key)
+        if figure:
+            self.equal(identity, check, description, table,
+                       (f"叙述：{figure['label']}", figure["figure_value"]), right, (figure, *rows),
+                       name=figure_key)  # fmt: skip
+
+    # 15 -------------------------------------------------------------------------------
+    def three_public_vs_narrative(self):
+        rows = self.rows.get("three_public", [])
+        if not rows:
+            return
+        target = next((r for r in rows if r["level"] == 0 and "小计" in r["name"]), None) or next(
+            (r for r in rows if r["level"] == 0), None
+        )
+        self.against_figure(15, "three_public.narrative_total", "“三公”表合计 = 情况说明第四部分", "three_public",
+                            "three_public.total", (f"表：{target['name']}", value(target, "total")), (target,))  # fmt: skip
+        for key, words in THREE_PUBLIC_PARTS:
+            row = next((r for r in rows if r["level"] and all(w in r["name"] for w in words[:1])
+                        and any(w in r["name"] for w in words)), None)  # fmt: skip
+            if row:
+                self.against_figure(15, f"three_public.narrative_{key}", "“三公”表各项 = 情况说明第四部分", "three_public",
+                                    f"three_public.{key}", (f"表：{row['name']}", value(row, "total")), (row,))  # fmt: skip
+
+    # 16, 17 ----------------------------------------------------------------------------
+    def overview_vs_tables(self):
+        summary = self.rows.get("income_expenditure_summary")
+        if summary:
+            year = next((r for r in summary if r.get("income_name") == "本年收入合计"), None)
+            self.against_figure(16, "overview.income_vs_summary", "情况说明 收入 = 收支总表 本年收入合计",
+                                "income_expenditure_summary", "overview.income_total",
+                                ("表：本年收入合计", value(year, "income")), (year,))  # fmt: skip
+        for key, table, measure, label in OVERVIEW_VS_TABLES:
+            row = total_row(self.rows.get(table, []))
+            if row:
+                self.against_figure(16, f"overview.{key}_vs_table", f"情况说明 = {label}", table,
+                                    f"overview.{key}", (f"表：{label}", value(row, measure)), (row,))  # fmt: skip
+
+    def overview_sums(self):
+        def sum_of(keys):
+            found = [self.figure(f"overview.{k}") for k in keys if self.figure(f"overview.{k}")]
+            return found, sum((f["figure_value"] for f in found), ZERO)
+
+        for total, parts, description in (
+            ("expenditure_total", ("basic", "project"), "情况说明：支出 = 基本支出 + 项目支出"),
+            ("basic", ("personnel", "public"), "情况说明：基本支出 = 人员经费 + 公用经费"),
+            ("income_total", INCOME_PARTS, "情况说明：收入 = 各项收入之和"),
+        ):
+            found, amount = sum_of(parts)
+            if self.figure(f"overview.{total}") and len(found) >= 2:
+                self.against_figure(17, f"overview.{total}_sum", description, "narrative_figures",
+                                    f"overview.{total}", ("+".join(f["label"] for f in found), amount), found)  # fmt: skip
+
+    # 18 -------------------------------------------------------------------------------
+    def changes(self):
+        total, basic, project = (
+            self.figure(f"overview.change_{k}") for k in ("total_arranged", "basic", "project")
+        )
+        if total and basic and project:
+            self.against_figure(18, "overview.change_sum", "情况说明：总增减 = 基本支出增减 + 项目支出增减", "narrative_figures",
+                                "overview.change_total_arranged",
+                                ("基本支出增减 + 项目支出增减", basic["figure_value"] + project["figure_value"]),
+                                (basic, project))  # fmt: skip
+
+    # 19, 20 ----------------------------------------------------------------------------
+    def itemised(self, prefix: str) -> list[dict]:
+        return [
+            f
+            for k, f in self.figures.items()
+            if k.startswith(prefix) and f["figure_unit"] == "万元"
+        ]
+
+    def operating_costs(self):
+        items = self.itemised("operating_costs.item_")
+        if items:
+            self.against_figure(19, "operating_costs.items", "机关运行经费 = 所列各项之和", "narrative_figures",
+                                "operating_costs.total", (f"{len(items)} 项之和", sum((f["figure_value"] for f in items), ZERO)), items)  # fmt: skip
+
+    def project_breakdown(self):
+        items = self.itemised("overview.item_")
+        if items:
+            self.against_figure(20, "overview.project_breakdown", "情况说明：项目支出 = 所列各类之和", "narrative_figures",
+                                "overview.project", (f"{len(items)} 类之和", sum((f["figure_value"] for f in items), ZERO)), items)  # fmt: skip
+
+    # 21 -------------------------------------------------------------------------------
+    def project_budgets(self):
+        projects = [p for p in self.sections.get("projects", []) if p["budget"] is not None]
+        spending = total_row(self.rows.get("expenditure", []))
+        if projects and spending:
+            self.equal(21, "projects.budget_sum", "各项目绩效目标表预算数之和 = 支出总表 项目支出", "projects",
+                       (f"{len(projects)} 个项目预算数之和", sum((p["budget"] for p in projects), ZERO)),
+                       ("支出总表 项目支出", value(spending, "project")), (spending,))  # fmt: skip
+
+    # 22 -------------------------------------------------------------------------------
+    def procurement(self):
+        rows = self.sections.get("procurement", [])
+        funds = ("general_budget", "government_fund", "state_capital", "fiscal_special_account",
+                 "unit_funds", "other_sources", "appropriation_carryover", "non_appropriation_carryover")  # fmt: skip
+        items = [r for r in rows if r["row_type"] == "item"]
+        for row in rows:
+            self.equal(22, "procurement.funds", "采购每行：合计 = 各资金来源之和", "procurement",
+                       ("合计", row["total"] or ZERO), ("各资金来源之和", sum((row[f] or ZERO for f in funds), ZERO)),
+                       (row,), name=row["item_name"] or row["project_name"])  # fmt: skip
+        for row in items:
+            if row["quantity"] is not None and row["unit_price"] is not None:
+                product = row["quantity"] * row["unit_price"]
+                self.equal(22, "procurement.price", "采购品目：数量 × 单价 = 金额", "procurement",
+                           ("合计", row["total"] or ZERO), (f"{row['quantity']} × {row['unit_price']}", product),
+                           (row,), name=row["item_name"])  # fmt: skip
+        item_sum = sum((r["total"] or ZERO for r in items), ZERO)
+        for kind, label in (("subtotal", "各单位小计之和"), ("total", "合计行")):
+            marked = [r for r in rows if r["row_type"] == kind]
+            if marked:
+                self.equal(22, f"procurement.items_vs_{kind}", f"采购：各品目之和 = {label}", "procurement",
+                           (f"{len(items)} 个品目之和", item_sum), (label, sum((r["total"] or ZERO for r in marked), ZERO)),
+                           marked)  # fmt: skip
+        if self.procurement_printed:
+            self.against_figure(22, "procurement.narrative_total", "情况说明第六部分 = 采购各品目之和", "procurement",
+                                "procurement.total", (f"{len(items)} 个品目之和", item_sum), items)  # fmt: skip
+
+    # 23, 24 ----------------------------------------------------------------------------
+    def fixed_assets(self):
+        rows = {r["asset_item"]: r for r in self.sections.get("fixed_assets", [])}
+        if "total" not in rows:
+            return
+        parts = [rows[k] for k in ("buildings", "vehicles", "equipment", "other") if k in rows]
+        self.equal(23, "fixed_assets.total", "资产总额 = 房屋 + 车辆 + 设备 + 其他（办公用房是其中项，不相加）", "fixed_assets",
+                   ("资产总额", rows["total"]["value"] or ZERO), ("各类之和", sum((r["value"] or ZERO for r in parts), ZERO)),
+                   (rows["total"], *parts))  # fmt: skip
+        self.against_figure(23, "fixed_assets.narrative_total", "情况说明第七部分 = 资产总额", "fixed_assets",
+                            "assets.total", ("表：资产总额", rows["total"]["value"] or ZERO), (rows["total"],))  # fmt: skip
+
+    def planned_purchases(self):
+        """Fixed assets in the procurement catalogue are classes A01–A06 (buildings, equipment,
+        relics, books, furniture); consumables (A09) and services (C) are not assets."""
+        assets = [r for r in self.sections.get("procurement", [])
+                  if r["row_type"] == "item" and r["catalogue_code"][:3] in FIXED_ASSET_CLASSES]  # fmt: skip
+        if self.procurement_printed:
+            self.against_figure(24, "assets.planned_vs_procurement", "拟购置固定资产 = 政府采购中的固定资产品目（目录 A01–A06）", "fixed_assets",
+                                "assets.planned_purchases", (f"{len(assets)} 个固定资产品目之和", sum((r["total"] or ZERO for r in assets), ZERO)),
+                                assets)  # fmt: skip
+
+
+def audit_document(
+    tables, sections: dict[str, list[dict]], procurement_printed: bool
+) -> list[Check]:
+    return NarrativeAudit(tables, sections, procurement_printed).run()
