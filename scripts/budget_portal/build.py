@@ -10,6 +10,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .activities import activity_rows
 from .documents import DOCUMENT_SUFFIX, PROVENANCE_SUFFIX, DocumentError, read_document
 from .figures import figure_rows
 from .narrative_audit import audit_document
@@ -60,10 +61,13 @@ def parse(path: Path) -> Parsed:
     tables = read_tables(doc)
     sections = split_sections(doc)
     projects, indicators = project_rows(doc, sections)
+    activities, activity_indicators = activity_rows(doc, sections)
     rows = {
         "organizations": organization_rows(doc, sections),
         "projects": projects,
         "performance_indicators": indicators,
+        "activities": activities,
+        "activity_indicators": activity_indicators,
         "procurement": procurement_rows(doc, sections),
         "fixed_assets": fixed_asset_rows(doc, sections),
         "glossary": glossary_rows(doc, sections),

@@ -38,7 +38,7 @@ class NarrativeAudit(Audit):
     def run(self) -> list[Check]:
         super().run()
         for step in (self.three_public_vs_narrative, self.overview_vs_tables, self.overview_sums,
-                     self.changes, self.operating_costs, self.project_breakdown, self.project_budgets,
+                     self.changes, self.operating_costs, self.project_breakdown, self.project_budgets, self.activity_budgets,
                      self.procurement, self.fixed_assets, self.planned_purchases):  # fmt: skip
             step()
         return self.checks
@@ -135,6 +135,12 @@ class NarrativeAudit(Audit):
             self.equal(21, "projects.budget_sum", "各项目绩效目标表预算数之和 = 支出总表 项目支出", "projects",
                        (f"{len(projects)} 个项目预算数之和", sum((p["budget"] for p in projects), ZERO)),
                        ("支出总表 项目支出", value(spending, "project")), (spending,))  # fmt: skip
+
+    def activity_budgets(self):
+        tops = [a for a in self.sections.get("activities", []) if a["level"] == 1]
+        if tops:
+            self.against_figure(21, "activities.budget_sum", "情况说明 项目支出 = 一级职责活动年度预算数之和", "narrative_figures",
+                                "overview.project", (f"{len(tops)} 个一级活动之和", sum((a["budget"] or ZERO for a in tops), ZERO)), tops)  # fmt: skip
 
     # 22 -------------------------------------------------------------------------------
     def procurement(self):
