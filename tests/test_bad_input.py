@@ -80,3 +80,34 @@ def test_stale_packages_are_removed(tmp_path):
     report = build_data(documents, out)
     assert report.ok
     assert sorted(p.name for p in out.iterdir()) == ["all", "handanshi-316-2023"]
+
+
+def test_a_section_that_cannot_be_read_is_reported_and_the_rest_builds(monkeypatch):
+    from budget_portal import build
+
+    def broken(doc, sections):
+        raise ValueError("unexpected layout")
+
+    readers = tuple(
+        (names, broken if names == ("procurement",) else reader) for names, reader in build.READERS
+    )
+    monkeypatch.setattr(build, "READERS", readers)
+    parsed = parse(GOOD)
+    assert parsed.sections["procurement"] == []
+    assert len(parsed.sections["organizations"]) == 14 and len(parsed.sections["projects"]) == 37
+    (problem,) = [p for p in parsed.doc.problems if "could not be read" in p.message]
+    assert "procurement" in problem.message and "unexpected layout" in problem.message
+
+
+def test_every_narrative_table_is_accounted_for(seeds):
+    from budget_portal.packages import table_rows
+
+    status = {
+        (n, r["table"]): r["table_status"] for n, p in seeds.items() for r in table_rows(p)[9:]
+    }
+    assert status[("001", "procurement")] == status[("002", "procurement")] == "empty"
+    assert status[("003", "procurement")] == "missing"  # 003 states 11.47 in prose, no table
+    assert status[("003", "activities")] == "parsed" and status[("003", "projects")] == "missing"
+    assert {
+        s for (n, t), s in status.items() if t in ("organizations", "fixed_assets", "glossary")
+    } == {"parsed"}

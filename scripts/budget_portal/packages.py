@@ -43,6 +43,7 @@ class Parsed:
     tables: dict[str, Table]
     checks: list[Check]
     sections: dict[str, list[dict]]  # rows of the narrative resources, by resource name
+    inventory: list[dict]  # the narrative's tables: parsed, empty or missing
 
     @property
     def dataset_id(self) -> str:
@@ -74,7 +75,7 @@ def document_row(doc: Document) -> dict:
 
 
 def table_rows(parsed: Parsed) -> list[dict]:
-    """Every standard table accounted for: parsed, empty, unreadable or missing."""
+    """Every table accounted for (the nine, then the narrative's): parsed, empty, unreadable or missing."""
     out = []
     for spec in SPECS:
         table = parsed.tables.get(spec.key)
@@ -89,7 +90,7 @@ def table_rows(parsed: Parsed) -> list[dict]:
                 "source_line": table.title_line if table else None,
             }
         )
-    return out
+    return out + [{"dataset_id": parsed.dataset_id, **row} for row in parsed.inventory]
 
 
 def _sides(spec_key: str) -> list[tuple[str, str, tuple[str, ...]]]:

@@ -569,9 +569,21 @@ RESOURCES: dict[str, Resource] = {
         Resource(
             "document_tables",
             "表格清单",
-            "九张标准表在每个文件中的状态：已解析、空表或文件中没有。",
+            "九张标准表和情况说明中各表在每个文件中的状态：已解析、空表或文件中没有。",
             ("table", "table_title", "table_status", "rows", "note", "source_line"),
             ("table",),
+            titles={"table": "表格或资源"},
+            enums={
+                "table": (
+                    *TABLE_KEYS,
+                    "organizations",
+                    "projects",
+                    "activities",
+                    "procurement",
+                    "fixed_assets",
+                    "glossary",
+                )
+            },
         ),
         Resource(
             "budget_lines",
