@@ -25,15 +25,9 @@ def measure_title(measure: str) -> str:
     return FIELDS[measure].title
 
 
-INCOME_SOURCES = (
-    "fiscal_appropriation",
-    "fiscal_special_account",
-    "business",
-    "operating",
-    "superior_subsidy",
-    "subordinate_remittance",
-    "other",
-)
+_INCOME = TABLES["income"].fields
+# 收入总表's source columns: everything printed between 小计 and 上年结转.
+INCOME_SOURCES = _INCOME[_INCOME.index("subtotal") + 1 : _INCOME.index("carryover")]
 EXPENDITURE_PARTS = (
     "basic",
     "project",
