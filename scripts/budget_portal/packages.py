@@ -19,7 +19,7 @@ import pandas as pd
 from .audit import Check
 from .documents import Document
 from .registry import RESOURCES, TABLES, Resource
-from .tables import SPECS, Table
+from .tables import SPEC_BY_KEY, SPECS, Table
 from .text import strip_numbering
 
 COMBINED = "all"
@@ -95,7 +95,7 @@ def table_rows(parsed: Parsed) -> list[dict]:
 
 def _sides(spec_key: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """(name column, code column, measures) for each side of a table's rows."""
-    spec = next(s for s in SPECS if s.key == spec_key)
+    spec = SPEC_BY_KEY[spec_key]
     if spec.kind == "two_sided":
         return [
             ("income_name", "", ("income",)),

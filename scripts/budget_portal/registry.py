@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .documents import LAYOUTS
+
 WAN_YUAN = "万元"
 
 
@@ -70,7 +72,7 @@ _FIELDS = [
         "文本版式",
         "string",
         "源文本的版式：pdf-tsv（PDF 提取，制表符分隔）、docx-cells（DOCX 提取，每行一个单元格）、plain。",
-        enum=("pdf-tsv", "docx-cells", "plain"),
+        enum=LAYOUTS,
     ),
     Field("encoding", "编码", "string", "读取源文件时使用的字符编码。"),
     Field("unit", "金额单位", "string", "文件中表格的金额单位。"),
