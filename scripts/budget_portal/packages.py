@@ -27,10 +27,13 @@ SECTION_RESOURCES = (
     "organizations",
     "projects",
     "performance_indicators",
+    "activities",
+    "activity_indicators",
     "procurement",
     "fixed_assets",
     "glossary",
     "narrative",
+    "narrative_figures",
 )
 LINE_COLUMNS = ("dataset_id", "jurisdiction", "agency", "department_code", "year")
 
