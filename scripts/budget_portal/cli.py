@@ -1,4 +1,4 @@
-"""Command line: `budget-portal data --documents DIR --datapackages DIR`."""
+"""Command line: `budget-portal data|pages`: documents → data packages → site pages."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .build import build_data
+from .pages import build_pages
 
 
 def data_command(args: argparse.Namespace) -> int:
@@ -29,6 +30,16 @@ def data_command(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def pages_command(args: argparse.Namespace) -> int:
+    try:
+        report = build_pages(Path(args.datapackages), Path(args.docs), Path(args.cache))
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="budget-portal", description="部门预算开放数据门户: documents → data packages → site"
@@ -39,6 +50,11 @@ def parser() -> argparse.ArgumentParser:
     data.add_argument("--datapackages", default="datapackages", help="output folder")
     data.add_argument("-v", "--verbose", action="store_true", help="print every warning")
     data.set_defaults(run=data_command)
+    pages = commands.add_parser("pages", help="write the site's pages, charts and downloads")
+    pages.add_argument("--datapackages", default="datapackages", help="folder of data packages")
+    pages.add_argument("--docs", default="docs", help="MkDocs source folder to write into")
+    pages.add_argument("--cache", default="build/cache", help="cache of rendered charts")
+    pages.set_defaults(run=pages_command)
     return main_parser
 
 

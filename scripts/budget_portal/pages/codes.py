@@ -1,0 +1,142 @@
+"""One page per classification code (功能分类 类 and 款, 经济分类 类): who budgets what under it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .charts import AMOUNT, Chart, bars
+from .context import CODES_INDEX, Site, code_page, document_page
+from .corpus import Dataset, amounts
+from .markup import esc, link, table
+from .measures import label
+
+KIND = {"functional": "支出功能分类", "economic": "支出经济分类"}
+# Where a code's figures are read from: 支出总表 for functions, 基本支出表 for economic classes.
+SOURCE = {
+    "functional": (
+        "expenditure",
+        (("total", "合计"), ("basic", "基本支出"), ("project", "项目支出")),
+    ),
+    "economic": (
+        "basic_expenditure",
+        (("total", "合计"), ("personnel", "人员经费"), ("public", "公用经费")),
+    ),
+}
+
+
+def page_codes(codes: pd.DataFrame) -> pd.DataFrame:
+    """Functional 类 and 款, economic 类: the codes that get a page."""
+    wanted = ((codes["classification"] == "functional") & codes["level"].isin(["1", "2"])) | (
+        (codes["classification"] == "economic") & (codes["level"] == "1")
+    )
+    return codes[wanted].sort_values("code")
+
+
+def write_codes(site: Site) -> None:
+    codes = page_codes(site.corpus.combined.frame("classification_codes"))
+    write_codes_index(site, codes)
+    for _, code in codes.iterrows():
+        write_code(site, code, codes)
+
+
+def write_codes_index(site: Site, codes: pd.DataFrame) -> None:
+    page = CODES_INDEX
+    body = [
+        "# 预算科目\n",
+        "政府收支分类科目：支出功能分类说明钱用于做什么（类、款、项），支出经济分类说明钱怎么花"
+        "（工资福利、商品和服务……）。每个科目一页，列出各部门各年度在该科目下的预算。\n",
+    ]
+    for kind, title in KIND.items():
+        body.append(f"## {title}\n")
+        own = codes[codes["classification"] == kind]
+        for _, top in own[own["level"] == "1"].iterrows():
+            body.append(f"- {link(top['code'] + ' ' + top['name'], code_page(top['code']), page)}")
+            for _, child in own[own["parent_code"] == top["code"]].iterrows():
+                body.append(
+                    f"    - {link(child['code'] + ' ' + child['name'], code_page(child['code']), page)}"
+                )
+        body.append("")
+    site.page(page, "预算科目", body)
+
+
+def code_rows(datasets: list[Dataset], classification: str, code: str) -> pd.DataFrame:
+    table_key, columns = SOURCE[classification]
+    rows = []
+    for ds in datasets:
+        frame = ds.frame(table_key)
+        if frame.empty:
+            continue
+        for _, row in frame[frame["code"] == code].iterrows():
+            rows.append(
+                {
+                    "dataset": ds,
+                    **{c: row[c] for c, _ in columns},
+                    "source_line": row["source_line"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
+    page = code_page(code["code"])
+    classification = code["classification"]
+    columns = SOURCE[classification][1]
+    rows = code_rows(site.corpus.datasets, classification, code["code"])
+    parent = codes[codes["code"] == code["parent_code"]]
+    children = codes[codes["parent_code"] == code["code"]]
+    body = [f"# {esc(code['code'])} {esc(code['name'])}\n"]
+    context = [
+        f"{KIND[classification]}，第 {code['level']} 级（{'类' if code['level'] == '1' else '款'}）"
+    ]
+    if len(parent):
+        p = parent.iloc[0]
+        context.append(f"上级：{link(p['code'] + ' ' + p['name'], code_page(p['code']), page)}")
+    if code["names"]:
+        context.append(f"文件中的其他写法：{esc(code['names'])}")
+    body.append("；".join(context) + "。\n")
+    if len(children):
+        body.append(
+            "下级科目："
+            + "、".join(
+                link(c["code"] + " " + c["name"], code_page(c["code"]), page)
+                for _, c in children.iterrows()
+            )
+            + "\n"
+        )
+    table_name = "支出总表" if classification == "functional" else "基本支出表"
+    if rows.empty:
+        body.append(f"没有文件在{table_name}中列出该科目（它只出现在其他表中）。\n")
+    else:
+        body += [
+            f"## 各部门的预算（{table_name}，万元）\n",
+            table(
+                ["文件", *[t for _, t in columns], "源文件行号"],
+                (
+                    [
+                        link(label(r["dataset"]), document_page(r["dataset"]), page),
+                        *[esc(r[c]) for c, _ in columns],
+                        esc(r["source_line"]),
+                    ]
+                    for _, r in rows.iterrows()
+                ),
+                range(1, len(columns) + 2),
+            ),
+        ]
+        data = pd.DataFrame(
+            {"文件": [label(d) for d in rows["dataset"]], AMOUNT: amounts(rows["total"])}
+        ).fillna({AMOUNT: 0})
+        if data[AMOUNT].any():
+            top = data.loc[data[AMOUNT].idxmax()]
+            body.append(
+                site.chart(
+                    Chart(
+                        f"codes/{code['code']}",
+                        f"{code['code']} {code['name']}：各文件的预算",
+                        f"{len(data)} 份文件在{table_name}中列出该科目，最多的是{top['文件']}（{top[AMOUNT]:,.2f} 万元）。",
+                        data,
+                        bars(data, "文件", sort=None),
+                    ),
+                    page,
+                )
+            )
+    site.page(page, f"{code['code']} {code['name']}", body)

@@ -1,0 +1,54 @@
+"""What every page writer shares: the corpus, the output, the chart renderer and page paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .charts import Chart, Renderer
+from .corpus import Corpus, Dataset
+from .markup import esc, front_matter, link
+from .output import Output
+
+
+@dataclass
+class Site:
+    corpus: Corpus
+    output: Output
+    charts: Renderer
+    code_pages: set[str] = field(default_factory=set)  # codes that have a page of their own
+
+    def page(self, path: str, title: str, body: list[str], **front) -> None:
+        self.output.text(path, front_matter(title, **front) + "\n".join(body).rstrip() + "\n")
+
+    def chart(self, chart: Chart, page: str) -> str:
+        return self.charts.figure(chart, page)
+
+    def code_link(self, code: str, page: str) -> str:
+        """A code linked to its own page, or to its nearest ancestor's (项 → 款)."""
+        for prefix in (code, code[:5], code[:3]):
+            if prefix in self.code_pages:
+                return link(code, code_page(prefix), page)
+        return esc(code)
+
+
+def document_page(ds: Dataset) -> str:
+    return f"documents/{ds.name}.md"
+
+
+def department_page(department_id: str) -> str:
+    return f"departments/{department_id}.md"
+
+
+def code_page(code: str) -> str:
+    return f"codes/{code}.md"
+
+
+DOCUMENTS_INDEX = "documents/index.md"
+DEPARTMENTS_INDEX = "departments/index.md"
+CODES_INDEX = "codes/index.md"
+COMPARE = "compare/index.md"
+DATA = "data/index.md"
+DICTIONARY = "data/dictionary.md"
+QUALITY = "quality/index.md"
+GLOSSARY = "glossary/index.md"
+HOME = "index.md"

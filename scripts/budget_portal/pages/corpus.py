@@ -1,0 +1,102 @@
+"""The data packages the pages are made from (pages never read the documents themselves).
+
+Every CSV is read as text, so codes keep their leading digits and amounts keep the precision
+printed; `amounts()` turns a column into numbers only where a chart or a share needs them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+
+from ..packages import COMBINED
+
+
+@dataclass
+class Dataset:
+    """One data package: `documents.csv`'s row as `meta` and every resource as text."""
+
+    name: str
+    path: Path
+    descriptor: dict
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def meta(self) -> dict:
+        return self.frames["documents"].iloc[0].to_dict()
+
+    @property
+    def department_id(self) -> str:
+        """Jurisdiction + department code: the dataset id without its year."""
+        return self.name.rsplit("-", 1)[0]
+
+    def frame(self, resource: str) -> pd.DataFrame:
+        return self.frames.get(resource, pd.DataFrame())
+
+    def total_row(self, table: str) -> dict:
+        """The 合计 row (level 0) of one of the nine tables, or {} when it has none."""
+        frame = self.frame(table)
+        if frame.empty or "level" not in frame:
+            return {}
+        rows = frame[(frame["level"] == "0") & frame["name"].str.contains("合计")]
+        return rows.iloc[0].to_dict() if len(rows) else {}
+
+    def figure(self, key: str) -> dict:
+        """A figure the narrative states (`narrative_figures`), or {}."""
+        frame = self.frame("narrative_figures")
+        rows = frame[frame["figure_key"] == key] if not frame.empty else frame
+        return rows.iloc[0].to_dict() if len(rows) else {}
+
+
+@dataclass
+class Corpus:
+    datasets: list[Dataset]
+    combined: Dataset
+
+    def departments(self) -> dict[str, list[Dataset]]:
+        """Datasets grouped by department (jurisdiction + code), years in order."""
+        out: dict[str, list[Dataset]] = {}
+        for ds in sorted(self.datasets, key=lambda d: (d.department_id, d.meta["year"])):
+            out.setdefault(ds.department_id, []).append(ds)
+        return out
+
+
+def read_package(path: Path) -> Dataset:
+    descriptor = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    dataset = Dataset(path.name, path, descriptor)
+    for resource in descriptor["resources"]:
+        dataset.frames[resource["name"]] = pd.read_csv(
+            path / resource["path"], dtype=str, keep_default_na=False
+        )
+    return dataset
+
+
+def load_corpus(datapackages: Path) -> Corpus:
+    """Every per-document package under `datapackages` plus the combined one."""
+    if not (datapackages / COMBINED / "datapackage.json").exists():
+        raise FileNotFoundError(
+            f"{datapackages}: no combined package ({COMBINED}/datapackage.json); run `make data` first"
+        )
+    datasets = [
+        read_package(p.parent)
+        for p in sorted(datapackages.glob("*/datapackage.json"))
+        if p.parent.name != COMBINED
+    ]
+    datasets.sort(key=lambda d: (d.meta["jurisdiction"], d.meta["department_code"], d.meta["year"]))
+    return Corpus(datasets, read_package(datapackages / COMBINED))
+
+
+def amounts(values: pd.Series) -> pd.Series:
+    """Printed amounts as floats for charts and shares (blank → NaN)."""
+    return pd.to_numeric(values.replace("", None), errors="coerce")
+
+
+def decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text) if text not in ("", None) else None
+    except InvalidOperation:
+        return None

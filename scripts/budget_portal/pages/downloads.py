@@ -1,0 +1,101 @@
+"""Downloads served by the site: each package's files, a zip per package and an XLSX workbook.
+
+Zip entries carry a fixed timestamp and the workbook fixed document dates, so building twice
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from .corpus import Corpus, Dataset
+from .output import Output
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+SHEET_NAME_LIMIT = 31
+
+
+def download_base(dataset: Dataset) -> str:
+    return f"downloads/{dataset.name}"
+
+
+def write_downloads(output: Output, corpus: Corpus) -> None:
+    for dataset in [*corpus.datasets, corpus.combined]:
+        base = download_base(dataset)
+        files = sorted(p for p in dataset.path.iterdir() if p.is_file())
+        entries = [(f"{dataset.name}/{p.name}", p.read_bytes()) for p in files]
+        for (_, content), path in zip(entries, files, strict=True):
+            output.add(f"{base}/{path.name}", content)
+        output.add(f"{base}.zip", fixed_zip(entries))
+        output.add(f"{base}.xlsx", workbook(dataset))
+
+
+def fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+def workbook(dataset: Dataset) -> bytes:
+    """One sheet per resource; numbers are Excel numbers shown with the decimals printed."""
+    book = Workbook(write_only=True)
+    book.properties.created = book.properties.modified = datetime(2000, 1, 1)
+    about = book.create_sheet("说明")
+    about.append([dataset.descriptor.get("title", dataset.name)])
+    about.append([dataset.descriptor.get("description", "")])
+    about.append([])
+    about.append(["工作表", "资源", "标题", "行数"])
+    resources = dataset.descriptor["resources"]
+    for resource in resources:
+        about.append(
+            [
+                _sheet_name(resource["name"]),
+                resource["name"],
+                resource.get("title", ""),
+                len(dataset.frames[resource["name"]]),
+            ]
+        )
+    for resource in resources:
+        sheet = book.create_sheet(_sheet_name(resource["name"]))
+        fields = resource["schema"]["fields"]
+        sheet.append([f["name"] for f in fields])
+        sheet.append([f.get("title", "") for f in fields])
+        types = [f["type"] for f in fields]
+        for row in dataset.frames[resource["name"]].itertuples(index=False):
+            sheet.append(
+                [_cell(sheet, value, kind) for value, kind in zip(row, types, strict=True)]
+            )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _refix(buffer.getvalue())
+
+
+def _sheet_name(resource: str) -> str:
+    return resource[:SHEET_NAME_LIMIT]
+
+
+def _cell(sheet, value: str, kind: str):
+    if value == "" or kind not in ("number", "integer"):
+        return value
+    cell = WriteOnlyCell(sheet, value=int(value) if kind == "integer" else float(value))
+    if kind == "number":
+        decimals = len(value.split(".", 1)[1]) if "." in value else 0
+        cell.number_format = "0." + "0" * decimals if decimals else "0"
+    return cell
+
+
+def _refix(xlsx: bytes) -> bytes:
+    """openpyxl stamps zip entries with the current time; rewrite them with a fixed one."""
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    return fixed_zip(entries)

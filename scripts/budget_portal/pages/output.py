@@ -1,0 +1,57 @@
+"""The generated files of the site, collected in memory and then synchronised into docs/.
+
+Only files whose bytes changed are written, and files a previous run generated but this one
+did not are removed (a manifest lists them), so the hand-written pages in docs/ are never
+touched and a rebuild leaves exactly what a clean build would.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".generated-files"
+
+
+@dataclass
+class Output:
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def text(self, path: str, content: str) -> None:
+        self.add(path, content.encode("utf-8"))
+
+    def add(self, path: str, content: bytes) -> None:
+        if path in self.files:
+            raise ValueError(f"{path}: generated twice")
+        self.files[path] = content
+
+    def sync(self, docs: Path) -> dict[str, int]:
+        """Write changed files, remove stale ones; returns counts of written/kept/removed."""
+        manifest = docs / MANIFEST
+        previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+        counts = {"written": 0, "unchanged": 0, "removed": 0}
+        for stale in sorted(previous - set(self.files)):
+            target = docs / stale
+            if target.exists():
+                target.unlink()
+                counts["removed"] += 1
+                _remove_empty_parents(target.parent, docs)
+        for path, content in sorted(self.files.items()):
+            target = docs / path
+            if target.exists() and target.read_bytes() == content:
+                counts["unchanged"] += 1
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".partial")
+            partial.write_bytes(content)
+            os.replace(partial, target)
+            counts["written"] += 1
+        manifest.write_text("\n".join(sorted(self.files)) + "\n", encoding="utf-8")
+        return counts
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,414 @@
+"""Pages across documents: home, the list of documents, departments over the years, compare."""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from .charts import AMOUNT, Chart, bars, lines
+from .context import (
+    CODES_INDEX,
+    COMPARE,
+    DATA,
+    DEPARTMENTS_INDEX,
+    DOCUMENTS_INDEX,
+    HOME,
+    QUALITY,
+    Site,
+    department_page,
+    document_page,
+)
+from .corpus import Dataset
+from .downloads import download_base
+from .markup import esc, link, percent, rel, table
+from .measures import (
+    KEY_FIGURES,
+    functional_spending,
+    key_figures,
+    key_value,
+    label,
+    three_public_items,
+)
+
+LATEST = 10
+
+
+def _amount(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:,.2f}"
+
+
+def spending_chart(site: Site, datasets: list[Dataset], path: str, title: str) -> Chart:
+    data = pd.DataFrame(
+        [
+            {"文件": label(ds), "支出类型": kind, AMOUNT: key_value(ds, key)}
+            for ds in datasets
+            for kind, key in (("基本支出", "basic"), ("项目支出", "project"))
+        ]
+    ).fillna({AMOUNT: 0})
+    totals = data.groupby("文件", sort=False)[AMOUNT].sum()
+    return Chart(
+        path,
+        title,
+        f"{len(totals)} 份文件的预算支出，最多的是{totals.idxmax()}（{totals.max():,.2f} 万元），"
+        f"最少的是{totals.idxmin()}（{totals.min():,.2f} 万元）。",
+        data,
+        bars(data, "文件", color="支出类型"),
+    )
+
+
+def write_home(site: Site) -> None:
+    corpus, page = site.corpus, HOME
+    datasets = corpus.datasets
+    audit = corpus.combined.frame("audit")
+    findings = int((audit["status"] == "fail").sum())
+    years = sorted({ds.meta["year"] for ds in datasets})
+    spending = sum(v for ds in datasets if not math.isnan(v := key_value(ds, "expenditure")))
+    latest = sorted(datasets, key=lambda d: (d.meta["year"], d.name), reverse=True)[:LATEST]
+    everything = download_base(corpus.combined)
+    body = [
+        "# 部门预算开放数据\n",
+        "中国各级政府的每个部门每年公开部门预算：九张标准表、所属单位、项目绩效目标、政府采购、"
+        "国有资产和情况说明。本站把这些文件读成可检索、可比较、可下载的开放数据，"
+        "并逐项核对文件中应当成立的算术关系，公开所有不符之处。\n",
+        "## 概况\n",
+        table(
+            ["", "数量"],
+            [
+                ["预算文件", f"{len(datasets)} 份"],
+                ["部门", f"{len(corpus.departments())} 个"],
+                ["辖区", f"{len({ds.meta['jurisdiction'] for ds in datasets})} 个"],
+                ["预算年度", f"{years[0]}–{years[-1]}" if years else "—"],
+                ["预算支出合计（各文件相加）", f"{spending:,.2f} 万元"],
+                ["算术核对", f"{len(audit)} 项，{link(f'不符 {findings} 项', QUALITY, page)}"],
+            ],
+        ),
+    ]
+    if datasets:
+        body.append(
+            site.chart(spending_chart(site, datasets, "home/spending", "各部门预算支出"), page)
+        )
+    body += [
+        "## 最近加入的文件\n",
+        "\n".join(
+            f"- {link(label(ds), document_page(ds), page)}（{esc(ds.meta['jurisdiction'])}）"
+            for ds in latest
+        )
+        + "\n",
+        "## 从这里开始\n",
+        f"- {link('按部门浏览', DEPARTMENTS_INDEX, page)}，或查看 {link('全部预算文件', DOCUMENTS_INDEX, page)}",
+        f"- {link('部门之间比较', COMPARE, page)}：总额、功能分类、“三公”经费、机关运行经费",
+        f"- {link('按预算科目查看', CODES_INDEX, page)}：每个功能分类的类、款和经济分类的类",
+        f"- {link('数据质量', QUALITY, page)}：每一项核对和每一处不符\n",
+        "## 下载全部数据\n",
+        f"全部文件的合并数据包：[zip]({rel(everything + '.zip', page)}) · "
+        f"[Excel]({rel(everything + '.xlsx', page)}) · "
+        f"[datapackage.json]({rel(everything + '/datapackage.json', page)})。"
+        f"每个资源都是带结构说明的 CSV（UTF-8），详见{link('数据下载', DATA, page)}。\n",
+    ]
+    site.page(page, "首页", body, hide=["navigation"])
+
+
+def write_documents_index(site: Site) -> None:
+    page = DOCUMENTS_INDEX
+    rows = []
+    for ds in site.corpus.datasets:
+        m = ds.meta
+        rows.append(
+            [
+                link(f"{m['agency']} {m['year']}", document_page(ds), page),
+                esc(m["jurisdiction"]),
+                esc(m["department_code"]),
+                esc(m["year"]),
+                esc(m["publisher"]),
+                esc(m["original_format"]),
+                f"`{m['sha256'][:12]}`",
+            ]
+        )
+    body = [
+        "# 预算文件\n",
+        f"本站读取的全部 {len(rows)} 份部门预算公开文件。每份文件的原样副本、来源说明和校验值都保存在项目的 "
+        "`documents/` 目录中。\n",
+        table(
+            ["文件", "辖区", "部门编码", "年度", "发布机构", "原始格式", "SHA-256（前 12 位）"],
+            rows,
+            [3],
+        ),
+    ]
+    site.page(page, "预算文件", body)
+
+
+def write_departments(site: Site) -> None:
+    departments = site.corpus.departments()
+    page = DEPARTMENTS_INDEX
+    by_jurisdiction: dict[str, list[str]] = {}
+    for department_id, datasets in departments.items():
+        latest = datasets[-1].meta
+        years = "、".join(link(ds.meta["year"], document_page(ds), page) for ds in datasets)
+        by_jurisdiction.setdefault(latest["jurisdiction"], []).append(
+            f"| {link(latest['agency'], department_page(department_id), page)} | "
+            f"{esc(latest['department_code'])} | {years} |"
+        )
+    body = [
+        "# 部门\n",
+        f"{len(departments)} 个部门，按辖区排列。点击部门查看各年度的预算和变化。\n",
+    ]
+    for jurisdiction, lines_ in sorted(by_jurisdiction.items()):
+        body += [
+            f"## {esc(jurisdiction)}\n",
+            "| 部门 | 部门编码 | 年度 |\n| --- | --- | --- |",
+            *lines_,
+            "",
+        ]
+    site.page(page, "部门", body)
+    for department_id, datasets in departments.items():
+        write_department(site, department_id, datasets)
+
+
+def write_department(site: Site, department_id: str, datasets: list[Dataset]) -> None:
+    page = department_page(department_id)
+    latest = datasets[-1].meta
+    readings = {ds.meta["year"]: key_figures(ds) for ds in datasets}
+    years = list(readings)
+    rows = [
+        [esc(figure.label)] + [esc(readings[y][i].value) or "—" for y in years]
+        for i, figure in enumerate(KEY_FIGURES)
+    ]
+    body = [
+        f"# {esc(latest['agency'])}\n",
+        f"{esc(latest['jurisdiction'])} · 部门编码 {esc(latest['department_code'])} · "
+        f"{len(datasets)} 个预算年度："
+        + "、".join(link(ds.meta["year"], document_page(ds), page) for ds in datasets)
+        + "\n",
+        "## 主要数字（万元）\n",
+        table(["指标", *[f"{y} 年" for y in years]], rows, range(1, len(years) + 1)),
+    ]
+    if len(datasets) > 1:
+        body += ["## 历年变化\n", site.chart(trend_chart(department_id, datasets), page)]
+        body.append(site.chart(functional_trend_chart(department_id, datasets), page))
+    else:
+        body.append("本部门目前只有一个年度的文件；有多个年度时，这里显示历年变化。\n")
+    site.page(page, latest["agency"], body)
+
+
+def trend_chart(department_id: str, datasets: list[Dataset]) -> Chart:
+    keys = (
+        ("预算收入", "income"),
+        ("预算支出", "expenditure"),
+        ("基本支出", "basic"),
+        ("项目支出", "project"),
+    )
+    data = pd.DataFrame(
+        [
+            {"年度": ds.meta["year"], "指标": name, AMOUNT: key_value(ds, key)}
+            for ds in datasets
+            for name, key in keys
+        ]
+    )
+    first, last = datasets[0], datasets[-1]
+    a, b = key_value(first, "expenditure"), key_value(last, "expenditure")
+    return Chart(
+        f"departments/{department_id}/trend",
+        "历年预算收支",
+        f"预算支出从 {first.meta['year']} 年的 {_amount(a)} 万元变为 {last.meta['year']} 年的 "
+        f"{_amount(b)} 万元。",
+        data,
+        lines(data, "年度", AMOUNT, "指标"),
+    )
+
+
+def functional_trend_chart(department_id: str, datasets: list[Dataset]) -> Chart:
+    frames = [
+        pd.DataFrame({"年度": ds.meta["year"], "功能分类（类）": f["name"], AMOUNT: f["total"]})
+        for ds in datasets
+        if not (f := functional_spending(ds, "1")).empty
+    ]
+    data = pd.concat(frames).fillna({AMOUNT: 0})
+    data = data[data.groupby("功能分类（类）")[AMOUNT].transform("sum") != 0]
+    return Chart(
+        f"departments/{department_id}/functional-trend",
+        "历年按功能分类（类）的支出",
+        f"{data['功能分类（类）'].nunique()} 个功能分类（类）在各年度的预算支出。",
+        data,
+        bars(data, "年度", color="功能分类（类）", sort=None),
+    )
+
+
+def write_compare(site: Site) -> None:
+    page = COMPARE
+    datasets = site.corpus.datasets
+    body = [
+        "# 部门比较\n",
+        "同一口径的数字并排比较：金额（万元）与占比。不同部门、不同年度的文件都列在一起；"
+        "比较时请注意年度和部门职能的差异。\n",
+        "## 总额\n",
+        compare_table(datasets, page),
+    ]
+    if datasets:
+        body += [
+            site.chart(
+                spending_chart(site, datasets, "compare/spending", "预算支出：基本支出与项目支出"),
+                page,
+            ),
+            site.chart(share_chart(datasets), page),
+            "## 按功能分类\n",
+            site.chart(function_chart(datasets, stack=True), page),
+            site.chart(function_chart(datasets, stack="normalize"), page),
+            "## “三公”经费\n",
+            site.chart(three_public_compare(datasets), page),
+            site.chart(
+                ratio_chart(
+                    datasets,
+                    "three_public",
+                    "expenditure",
+                    "“三公”经费占预算支出的比例",
+                    "three-public-share",
+                ),
+                page,
+            ),
+            "## 机关运行经费\n",
+            site.chart(
+                ratio_chart(datasets, "operating_costs", None, "机关运行经费", "operating-costs"),
+                page,
+            ),
+            site.chart(
+                ratio_chart(
+                    datasets,
+                    "operating_costs",
+                    "basic",
+                    "机关运行经费占基本支出的比例",
+                    "operating-costs-share",
+                ),
+                page,
+            ),
+        ]
+    site.page(page, "部门比较", body)
+
+
+def compare_table(datasets: list[Dataset], page: str) -> str:
+    rows = []
+    for ds in datasets:
+        v = {
+            k: key_value(ds, k)
+            for k in ("expenditure", "basic", "project", "three_public", "operating_costs")
+        }
+        rows.append(
+            [
+                link(label(ds), document_page(ds), page),
+                _amount(v["expenditure"]),
+                _amount(v["basic"]),
+                percent(v["basic"], v["expenditure"]),
+                _amount(v["project"]),
+                _amount(v["three_public"]),
+                percent(v["three_public"], v["expenditure"])
+                if not math.isnan(v["three_public"])
+                else "—",
+                _amount(v["operating_costs"]),
+                percent(v["operating_costs"], v["basic"])
+                if not math.isnan(v["operating_costs"])
+                else "—",
+            ]
+        )
+    headers = [
+        "文件",
+        "预算支出",
+        "基本支出",
+        "基本支出占比",
+        "项目支出",
+        "“三公”经费",
+        "“三公”占支出",
+        "机关运行经费",
+        "占基本支出",
+    ]
+    return table(headers, rows, range(1, 9))
+
+
+def share_chart(datasets: list[Dataset]) -> Chart:
+    data = pd.DataFrame(
+        [
+            {"文件": label(ds), "支出类型": kind, AMOUNT: key_value(ds, key)}
+            for ds in datasets
+            for kind, key in (("基本支出", "basic"), ("项目支出", "project"))
+        ]
+    ).fillna({AMOUNT: 0})
+    return Chart(
+        "compare/spending-share",
+        "预算支出中基本支出与项目支出的占比",
+        "每份文件的预算支出按 100% 计，基本支出与项目支出各占的比例。",
+        data,
+        bars(data, "文件", color="支出类型", stack="normalize", sort=None),
+    )
+
+
+def function_chart(datasets: list[Dataset], stack) -> Chart:
+    data = pd.concat(
+        [
+            pd.DataFrame({"文件": label(ds), "功能分类（类）": f["name"], AMOUNT: f["total"]})
+            for ds in datasets
+            if not (f := functional_spending(ds, "1")).empty
+        ]
+    ).fillna({AMOUNT: 0})
+    data = data[data[AMOUNT] != 0]
+    share = stack == "normalize"
+    return Chart(
+        f"compare/functional{'-share' if share else ''}",
+        "按功能分类（类）的支出" + ("占比" if share else ""),
+        (
+            "每份文件的预算支出按 100% 计，各功能分类（类）所占比例。"
+            if share
+            else f"{data['功能分类（类）'].nunique()} 个功能分类（类）在各文件中的预算支出。"
+        ),
+        data,
+        bars(data, "文件", color="功能分类（类）", stack=stack, sort=None),
+    )
+
+
+def three_public_compare(datasets: list[Dataset]) -> Chart:
+    frames = [
+        pd.DataFrame({"文件": label(ds), "项目": f["name"], AMOUNT: f["total"]})
+        for ds in datasets
+        if not (f := three_public_items(ds)).empty
+    ]
+    data = (
+        pd.concat(frames).fillna({AMOUNT: 0})
+        if frames
+        else pd.DataFrame(columns=["文件", "项目", AMOUNT])
+    )
+    return Chart(
+        "compare/three-public",
+        "“三公”经费构成",
+        "各文件“三公”经费表中因公出国（境）费、公务用车购置及运行费、公务接待费的预算数。",
+        data,
+        bars(data, "文件", color="项目", sort=None),
+    )
+
+
+def ratio_chart(
+    datasets: list[Dataset], key: str, base: str | None, title: str, path: str
+) -> Chart:
+    column = "占比" if base else AMOUNT
+    rows = []
+    for ds in datasets:
+        value = key_value(ds, key)
+        if base:
+            whole = key_value(ds, base)
+            value = value / whole if whole and not math.isnan(whole) else float("nan")
+        rows.append({"文件": label(ds), column: value})
+    data = pd.DataFrame(rows).dropna()
+    if base:
+        chart = bars(data, "文件", value=column, x_title="占比", sort=None)
+        chart = chart.encode(x=alt.X(f"{column}:Q", axis=alt.Axis(format="%"), title="占比"))
+        summary = (
+            f"{len(data)} 份文件写明了该数字；比例最高的是{data.loc[data[column].idxmax(), '文件']}（{data[column].max():.1%}）。"
+            if len(data)
+            else "没有文件写明该数字。"
+        )
+    else:
+        chart = bars(data, "文件", sort=None)
+        summary = (
+            f"{len(data)} 份文件的情况说明写明了机关运行经费；最多的是{data.loc[data[column].idxmax(), '文件']}（{data[column].max():,.2f} 万元）。"
+            if len(data)
+            else "没有文件写明该数字。"
+        )
+    return Chart(f"compare/{path}", title, summary, data, chart)

@@ -1,0 +1,197 @@
+"""Reference pages: downloads, the data dictionary, data quality and the glossary."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..registry import RESOURCES, TABLES
+from .context import DATA, DICTIONARY, GLOSSARY, QUALITY, Site, document_page
+from .document import audit_table
+from .downloads import download_base
+from .markup import esc, link, rel, table
+from .measures import label
+
+
+def write_data(site: Site) -> None:
+    page = DATA
+    corpus = site.corpus
+    body = [
+        "# 数据下载\n",
+        "每份文件一个 [Frictionless 数据包](https://datapackage.org/)：若干 CSV（UTF-8，逗号分隔，"
+        "第一行为字段名）和描述字段、类型、单位与主外键的 `datapackage.json`。"
+        "另有合并全部文件的数据包 `all`。每个数据包也提供 zip 压缩包和 Excel 工作簿（xlsx，"
+        "第二行为中文字段名，金额按文件印刷的小数位显示）。字段含义见"
+        f"{link('数据字典', DICTIONARY, page)}。\n",
+        '!!! tip "在 Excel 中打开 CSV"\n    CSV 为 UTF-8 编码。中文 Excel 直接双击可能显示乱码：'
+        "请用“数据 → 从文本/CSV”导入并选择 UTF-8，或直接下载 xlsx。\n",
+    ]
+    for ds in [corpus.combined, *corpus.datasets]:
+        base = download_base(ds)
+        title = ds.descriptor.get("title", ds.name)
+        heading = "全部文件（合并）" if ds is corpus.combined else title
+        body.append(f"## {esc(heading)}\n")
+        if ds is not corpus.combined:
+            body.append(f"{link('文件页面', document_page(ds), page)} · 数据集标识 `{ds.name}`\n")
+        body.append(
+            f"[zip]({rel(base + '.zip', page)}) · [xlsx]({rel(base + '.xlsx', page)}) · "
+            f"[datapackage.json]({rel(base + '/datapackage.json', page)})\n"
+        )
+        body.append(
+            table(
+                ["资源", "标题", "行数", "下载"],
+                (
+                    [
+                        f"`{r['name']}`",
+                        esc(r.get("title", "")),
+                        str(len(ds.frame(r["name"]))),
+                        f"[CSV]({rel(base + '/' + r['path'], page)})",
+                    ]
+                    for r in ds.descriptor["resources"]
+                ),
+                [2],
+            )
+        )
+    site.page(page, "数据下载", body)
+
+
+def write_dictionary(site: Site) -> None:
+    """Generated from the registry the schemas come from, so the two cannot disagree."""
+    page = DICTIONARY
+    body = [
+        "# 数据字典\n",
+        "每个资源（CSV 文件）的字段：名称、中文标题、类型、单位和说明。"
+        "金额单位均为万元，保留文件印刷的小数位；编码一律是文本。"
+        "本页与 `datapackage.json` 中的结构说明由同一份字段登记表生成。\n",
+    ]
+    for group, resources in (("九张标准表", TABLES), ("其他资源", RESOURCES)):
+        body.append(f"## {group}\n")
+        for name, resource in resources.items():
+            schema = resource.schema(with_dataset_id=name in TABLES)
+            body += [
+                f"### `{name}` {esc(resource.title)}\n",
+                f"{esc(resource.description)}\n",
+                f"主键：{'、'.join(f'`{k}`' for k in schema.get('primaryKey', [])) or '无'}\n",
+                table(
+                    ["字段", "标题", "类型", "单位", "说明"],
+                    (
+                        [
+                            f"`{f['name']}`",
+                            esc(f["title"]),
+                            f["type"],
+                            esc(f.get("unit", "")),
+                            esc(f["description"])
+                            + (
+                                "（取值："
+                                + "、".join(f"`{v}`" for v in f["constraints"]["enum"])
+                                + "）"
+                                if "enum" in f.get("constraints", {})
+                                else ""
+                            ),
+                        ]
+                        for f in schema["fields"]
+                    ),
+                ),
+            ]
+    site.page(page, "数据字典", body)
+
+
+def write_quality(site: Site) -> None:
+    page = QUALITY
+    corpus = site.corpus
+    audit = corpus.combined.frame("audit")
+    findings = audit[audit["status"] == "fail"]
+    names = {ds.name: label(ds) for ds in corpus.datasets}
+    body = [
+        "# 数据质量\n",
+        f"每份文件都应满足一组算术关系（合计等于各项之和、各表之间相互一致、情况说明与表格一致）。"
+        f"本站共核对 {len(audit)} 项，其中 {len(findings)} 项不符。"
+        "不符之处按文件原样公布，不作修改；“源文件行号”指出数字所在的行。\n",
+        "## 不符之处\n",
+        audit_table(findings, page, with_document=True, names=names)
+        if len(findings)
+        else "没有不符之处。\n",
+        "## 各文件的核对情况\n",
+        table(
+            ["文件", "核对项", "通过", "不符", "读取警告"],
+            (
+                [
+                    link(label(ds), document_page(ds), page),
+                    str(len(a := ds.frame("audit"))),
+                    str(int((a["status"] == "pass").sum())),
+                    str(int((a["status"] == "fail").sum())),
+                    str(len(ds.frame("warnings"))),
+                ]
+                for ds in corpus.datasets
+            ),
+            [1, 2, 3, 4],
+        ),
+        "## 各类核对\n",
+        identity_table(audit),
+        "## 读取警告\n",
+        "读取文件时遇到的版式问题（例如被分页截断的行、缺少的标签）。这些数字已读出，但值得对照原文。\n",
+        warning_table(corpus.combined.frame("warnings"), names, page),
+    ]
+    site.page(page, "数据质量", body)
+
+
+def identity_table(audit: pd.DataFrame) -> str:
+    if audit.empty:
+        return "没有核对项。\n"
+    grouped = audit.groupby("identity", sort=False)
+    rows = []
+    for identity, group in sorted(grouped, key=lambda g: int(g[0])):
+        rows.append(
+            [
+                identity,
+                esc(group["description"].iloc[0]),
+                str(len(group)),
+                str(int((group["status"] == "fail").sum())),
+            ]
+        )
+    return table(["关系", "例", "核对项", "不符"], rows, [0, 2, 3])
+
+
+def warning_table(warnings: pd.DataFrame, names: dict, page: str) -> str:
+    if warnings.empty:
+        return "没有读取警告。\n"
+    return table(
+        ["文件", "行", "说明"],
+        (
+            [
+                link(
+                    names.get(w["dataset_id"], w["dataset_id"]),
+                    f"documents/{w['dataset_id']}.md",
+                    page,
+                ),
+                esc(w["source_line"]),
+                esc(w["message"]),
+            ]
+            for _, w in warnings.iterrows()
+        ),
+        [1],
+    )
+
+
+def write_glossary(site: Site) -> None:
+    page = GLOSSARY
+    corpus = site.corpus
+    glossary = corpus.combined.frame("glossary")
+    names = {ds.name: label(ds) for ds in corpus.datasets}
+    body = [
+        "# 名词解释\n",
+        "各文件“名词解释”部分的原文。同一名词在不同文件中的解释并列，注明出处。\n",
+    ]
+    for term, rows in sorted(glossary.groupby("term"), key=lambda g: g[1].index[0]):
+        body.append(f"## {esc(term)}\n")
+        for definition, same in rows.groupby("definition", sort=False):
+            sources = "、".join(
+                link(
+                    names.get(r["dataset_id"], r["dataset_id"]),
+                    f"documents/{r['dataset_id']}.md",
+                    page,
+                )
+                + f" 第 {r['source_line']} 行"
+                for _, r in same.iterrows()
+            )
+            body.append(f"{esc(definition)}\n\n<small>出处：{sources}</small>\n")
+    site.page(page, "名词解释", body)
