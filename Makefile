@@ -6,9 +6,11 @@ STAMP := $(VENV)/.installed
 DOCUMENTS ?= documents
 DATAPACKAGES ?= datapackages
 SITE ?= site
+CACHE ?= build/cache
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup data site serve test lint format clean
+.PHONY: setup data pages site serve browser test lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +24,24 @@ setup: $(STAMP)
 data: $(STAMP)
 	$(BIN)/budget-portal data --documents $(DOCUMENTS) --datapackages $(DATAPACKAGES)
 
-## data packages → static site in $(SITE)/
-site: data
+## data packages → Markdown pages, charts and downloads in docs/
+pages: data
+	$(BIN)/budget-portal pages --datapackages $(DATAPACKAGES) --docs docs --cache $(CACHE)
+
+## pages → static site in $(SITE)/
+site: pages
 	$(BIN)/mkdocs build --strict --site-dir $(abspath $(SITE))
 
-serve: site
+## the site at http://localhost:8000/ (rebuilt when docs/ changes)
+serve: pages
 	$(BIN)/mkdocs serve
+
+## Debian's Chromium and a Chinese font for the browser tests (Playwright's own download is not used)
+browser:
+	@if ! command -v chromium >/dev/null || ! fc-list :lang=zh | grep -q .; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
@@ -37,8 +51,8 @@ format: $(STAMP)
 	$(BIN)/ruff format scripts tests
 	$(BIN)/ruff check --fix scripts tests
 
-test: lint
+test: lint browser
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(SITE) build .pytest_cache .ruff_cache

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from budget_portal.build import parse
+from budget_portal.pages import build_pages
+from budget_portal.site import build_site, copy_handwritten
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "documents"
@@ -37,3 +40,31 @@ def read(tmp_path):
 @pytest.fixture(scope="session")
 def seeds():
     return {number: parse(path) for number, path in SEEDS.items()}
+
+
+@dataclass
+class BuiltSite:
+    docs: Path
+    site: Path
+    report: object
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """The portal built from the committed data packages, pages and site in a temporary folder."""
+    root = tmp_path_factory.mktemp("portal")
+    docs, site = root / "docs", root / "site"
+    copy_handwritten(ROOT / "docs", docs)
+    report = build_pages(ROOT / "datapackages", docs, ROOT / "build" / "cache")
+    build_site(docs, site)
+    return BuiltSite(docs, site, report)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    from .test_browser import SCREENSHOT_KEY
+
+    shots = config.stash.get(SCREENSHOT_KEY, [])
+    if shots:
+        terminalreporter.section("screenshots")
+        for path in sorted(shots):
+            terminalreporter.write_line(str(path))

@@ -7,6 +7,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from .output import Output
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 SHEET_NAME_LIMIT = 31
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*<")
 
 
 def download_base(dataset: Dataset) -> str:
@@ -95,7 +97,13 @@ def _cell(sheet, value: str, kind: str):
 
 
 def _refix(xlsx: bytes) -> bytes:
-    """openpyxl stamps zip entries with the current time; rewrite them with a fixed one."""
+    """openpyxl stamps the zip entries and the document's `modified` date with the current
+    time when it saves; rewrite both with fixed ones."""
     with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    core = "docProps/core.xml"
+    entries = [
+        (name, _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z<", content) if name == core else content)
+        for name, content in entries
+    ]
     return fixed_zip(entries)

@@ -1,0 +1,196 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright, served on localhost.
+
+`make test` installs Chromium (`make browser`); Playwright's own browser download is not used.
+Screenshots go to build/screenshots/ (printed at the end of the run).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from .conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps trying to reach Google's hosts.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+PAGES = {
+    "home": "index.html",
+    "document": "documents/handanshi-316-2023.html",
+    "department": "departments/handanshi-316.html",
+    "compare": "compare/index.html",
+    "code": "codes/208.html",
+    "codes": "codes/index.html",
+    "data": "data/index.html",
+    "dictionary": "data/dictionary.html",
+    "quality": "quality/index.html",
+    "glossary": "glossary/index.html",
+    "about": "about.html",
+    "documents": "documents/index.html",
+    "departments": "departments/index.html",
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: run `make browser` (Debian's chromium package)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str, width: int = 1280):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    page.goto(url, wait_until="networkidle")
+    return page, errors
+
+
+def draw_every_chart(page) -> int:
+    """Scroll each chart into view and wait until the interactive version has replaced it."""
+    figures = page.locator("figure.chart")
+    for i in range(figures.count()):
+        figures.nth(i).scroll_into_view_if_needed()
+    page.wait_for_function(
+        "[...document.querySelectorAll('figure.chart')].every(f => f.dataset.state === 'interactive')",
+        timeout=20000,
+    )
+    return figures.count()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_each_kind_of_page_opens_without_errors_and_draws_its_charts(browser, server, kind):
+    page, errors = open_page(browser, server + PAGES[kind])
+    assert page.locator("h1").count() == 1
+    static = page.evaluate(
+        "[...document.querySelectorAll('figure.chart img')].map(i => i.getAttribute('src'))"
+    )
+    charts = draw_every_chart(page)
+    assert len(static) == charts
+    drawn = page.locator("figure.chart .chart-interactive svg.marks").count()
+    assert drawn == charts
+    assert errors == []
+    page.close()
+
+
+def test_charts_are_visible_as_svg_before_any_script_runs(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + PAGES["document"])
+    images = page.locator("figure.chart img")
+    assert images.count() == 5
+    for i in range(images.count()):
+        images.nth(i).scroll_into_view_if_needed()
+        assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+    context.close()
+
+
+def test_charts_redraw_after_instant_navigation(browser, server):
+    page, errors = open_page(browser, server + PAGES["documents"])
+    page.locator("article a[href$='handanshi-316-2023.html']").first.click()
+    page.wait_for_url("**/handanshi-316-2023.html")
+    assert draw_every_chart(page) == 5
+    assert errors == []
+    page.close()
+
+
+def test_search_finds_chinese_terms(browser, server):
+    page, errors = open_page(browser, server + PAGES["home"])
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("一般公共预算")
+    page.keyboard.press("End")  # Material searches on key-up; typed CJK text sends none
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=30000)
+    assert results.count() > 0
+    assert "一般公共预算" in page.locator(".md-search-result").inner_text()
+    assert errors == []
+    page.close()
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.links += [v for k, v in attrs if k in ("href", "src", "data-spec") and v]
+
+
+def test_every_internal_link_and_download_is_served(built_site, server):
+    targets: set[str] = set()
+    for html in built_site.site.rglob("*.html"):
+        page_url = urljoin(server, html.relative_to(built_site.site).as_posix())
+        parser = Links()
+        parser.feed(html.read_text(encoding="utf-8"))
+        for link in parser.links:
+            url = urljoin(page_url, link).split("#")[0]
+            if urlparse(url).netloc == urlparse(server).netloc:
+                targets.add(url)
+    failed = []
+    for url in sorted(targets):
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, method="HEAD")) as response:
+                assert response.status == 200
+        except Exception as error:
+            failed.append(f"{url}: {error}")
+    downloads = {
+        urljoin(server, p.relative_to(built_site.site).as_posix())
+        for p in (built_site.site / "downloads").rglob("*")
+        if p.is_file()
+    }
+    assert downloads <= targets  # every file of every package is linked from some page
+    assert not failed, failed[:10]
+
+
+@pytest.mark.parametrize("kind", ["home", "document"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_screenshots_at_phone_and_desktop_widths(browser, server, kind, width, request):
+    page, errors = open_page(browser, server + PAGES[kind], width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{kind}-{width}.png"
+    page.screenshot(path=str(path), full_page=False)
+    request.config.stash.setdefault(SCREENSHOT_KEY, []).append(path)
+    assert errors == []
+    page.close()
+
+
+SCREENSHOT_KEY = pytest.StashKey[list]()

@@ -1,0 +1,349 @@
+"""The pages step: Markdown written from the packages, escaped, deterministic, complete."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from html.parser import HTMLParser
+
+import markdown
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from budget_portal.pages import build_pages
+from budget_portal.pages.corpus import load_corpus
+from budget_portal.pages.markup import esc, page_title
+from budget_portal.pages.measures import key_figures
+from budget_portal.pages.output import MANIFEST, Output
+from budget_portal.registry import RESOURCES, TABLES
+from budget_portal.site import build_site, copy_handwritten
+
+from .conftest import ROOT
+
+DATASETS = sorted(p.parent.name for p in (ROOT / "datapackages").glob("*/datapackage.json"))
+DOCUMENT_IDS = [d for d in DATASETS if d != "all"]
+
+
+def render(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables"])
+
+
+# --- escaping -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("**粗体** _斜体_", "**粗体** _斜体_"),
+        ("[链接](http://example.com)", "[链接](http://example.com)"),
+        ("# 标题", "# 标题"),
+        ("1. 第一", "1. 第一"),
+        ("A&B", "A&amp;B"),
+    ],
+)
+def test_document_text_is_shown_as_written(text, shown):
+    assert render(esc(text)) == f"<p>{shown}</p>"
+
+
+def test_a_pipe_in_a_cell_stays_in_its_cell():
+    html = render(f"| a | b |\n| --- | --- |\n| {esc('x|y')} | z |")
+    assert "<td>x|y</td>" in html and "<td>z</td>" in html
+
+
+def test_page_titles_have_no_markup_characters():
+    assert page_title('<b>"A" & B</b>') == "＜b＞＂A＂ ＆ B＜/b＞"
+
+
+# --- what the pages say ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "datapackages")
+
+
+def test_key_figures_pair_the_table_with_the_narrative(corpus):
+    ds = next(d for d in corpus.datasets if d.name == "handanshi-316-2023")
+    readings = {r.figure.key: r for r in key_figures(ds)}
+    income = readings["income"]
+    assert (income.table_value, income.table_line) == ("37203.83", "97")
+    assert (income.narrative_value, income.narrative_line, income.agreement) == (
+        "37203.83",
+        "490",
+        "一致",
+    )
+    # 000's narrative counts 财政专户 money in 日常公用经费 (audit identity 16): shown, not hidden.
+    assert readings["public"].table_value == "865.21"
+    assert readings["operating_costs"].table_value == ""
+    assert readings["operating_costs"].value == readings["operating_costs"].narrative_value != ""
+
+
+def test_a_disagreement_with_the_narrative_is_shown_not_smoothed(corpus):
+    ds = next(d for d in corpus.datasets if d.name == "zhaoxian-323-2024")
+    three = next(r for r in key_figures(ds) if r.figure.key == "three_public")
+    # 001 prints the 三公 合计 row blank (line 596, read as 0); its narrative says 11.1 (line 691).
+    assert (three.table_value, three.table_line) == ("0", "596")
+    assert (three.narrative_value, three.narrative_line, three.agreement) == (
+        "11.1",
+        "691",
+        "不一致",
+    )
+
+
+def test_every_page_type_is_built(built_site):
+    site = built_site.site
+    expected = [
+        "index.html",
+        "about.html",
+        "documents/index.html",
+        "departments/index.html",
+        "compare/index.html",
+        "codes/index.html",
+        "codes/208.html",
+        "codes/20801.html",
+        "codes/301.html",
+        "data/index.html",
+        "data/dictionary.html",
+        "quality/index.html",
+        "glossary/index.html",
+        *[f"documents/{d}.html" for d in DOCUMENT_IDS],
+        "departments/handanshi-316.html",
+    ]
+    missing = [p for p in expected if not (site / p).exists()]
+    assert not missing
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.links += [v for k, v in attrs if k in ("href", "src", "data-spec") and v]
+
+
+def test_every_section_is_reachable_from_the_navigation(built_site):
+    parser = Links()
+    parser.feed((built_site.site / "index.html").read_text(encoding="utf-8"))
+    for section in (
+        "departments/index.html",
+        "documents/index.html",
+        "compare/index.html",
+        "codes/index.html",
+        "data/index.html",
+        "data/dictionary.html",
+        "quality/index.html",
+        "glossary/index.html",
+        "about.html",
+    ):
+        assert section in parser.links, section
+
+
+def test_every_internal_link_resolves(built_site):
+    site = built_site.site
+    broken = []
+    for page in site.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            if link.startswith(("http:", "https:", "#", "mailto:", "data:", "javascript:")):
+                continue
+            path = link.split("#")[0].split("?")[0]
+            # 404.html links from the site root (site_url's path is / here).
+            base = site if path.startswith("/") else page.parent
+            target = (base / path.lstrip("/")).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} → {link}")
+    assert not broken, broken[:10]
+
+
+def test_document_page_shows_tables_sections_audit_and_downloads(built_site):
+    html = (built_site.site / "documents/zhaoxian-323-2024.html").read_text(encoding="utf-8")
+    for title in [t.title for t in TABLES.values()]:
+        assert title in html
+    for heading in (
+        "主要数字",
+        "图表",
+        "部门预算单位构成",
+        "项目绩效目标",
+        "政府采购预算",
+        "国有资产占有使用情况",
+        "情况说明",
+        "核对结果",
+        "下载本文件的数据",
+    ):
+        assert heading in html
+    assert "不一致" in html  # the blank 三公 合计 against the narrative's 11.1
+    assert "32619.37" in html and "32619.38" in html  # identity 21's two sides
+    assert "zhaoxian-323-2024.xlsx" in html
+
+
+def test_quality_page_lists_every_finding(built_site):
+    audit = pd.read_csv(ROOT / "datapackages/all/audit.csv", dtype=str, keep_default_na=False)
+    findings = audit[audit["status"] == "fail"]
+    html = (built_site.site / "quality/index.html").read_text(encoding="utf-8")
+    section = html.split('id="不符之处"')[1].split('id="各文件的核对情况"')[0]
+    assert section.count("<tr>") == len(findings) + 1  # plus the header row
+    for _, f in findings.iterrows():
+        assert f["left_value"] in section and f["right_value"] in section
+
+
+def test_dictionary_lists_every_field_of_every_resource(built_site):
+    html = (built_site.site / "data/dictionary.html").read_text(encoding="utf-8")
+    for name, resource in {**TABLES, **RESOURCES}.items():
+        assert f"<code>{name}</code>" in html
+        for field in resource.fields:
+            assert f"<code>{field}</code>" in html
+
+
+def test_search_index_is_segmented_into_chinese_words(built_site):
+    index = json.loads((built_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert "\\u200b" in index["config"]["separator"]
+    text = "".join(doc["text"] for doc in index["docs"])
+    # jieba with the project's dictionary keeps budget terms whole, split from their neighbours.
+    assert "\u200b一般公共预算\u200b" in text
+    assert "\u200b机关运行经费\u200b" in text
+    assert "\u200b社会保障\u200b和\u200b就业\u200b支出\u200b" in text
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+
+def test_every_chart_has_svg_spec_and_the_csv_of_what_it_plots(built_site):
+    docs = built_site.docs
+    specs = sorted(docs.glob("charts/**/*.vl.json"))
+    assert len(specs) == built_site.report.charts > 20
+    for spec_path in specs:
+        stem = spec_path.name.removesuffix(".vl.json")
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        svg = (spec_path.parent / f"{stem}.svg").read_text(encoding="utf-8")
+        data = pd.read_csv(spec_path.parent / f"{stem}.csv", dtype=str, keep_default_na=False)
+        assert svg.startswith("<svg") and "<text" in svg
+        assert spec["title"] and spec["$schema"].startswith(
+            "https://vega.github.io/schema/vega-lite/"
+        )
+        (values,) = spec["datasets"].values()
+        assert len(values) == len(data)
+        assert sorted(values[0]) == sorted(data.columns)
+
+
+def test_charts_are_figures_with_static_svg_and_a_summary(built_site):
+    html = (built_site.site / "documents/handanshi-316-2023.html").read_text(encoding="utf-8")
+    assert html.count('<figure class="chart"') == 5
+    assert 'src="../charts/handanshi-316-2023/functional-class.svg"' in html
+    assert "社会保障和就业支出" in html.split("functional-class.svg")[1].split("</figure>")[0]
+
+
+# --- downloads ------------------------------------------------------------------------------
+
+
+def test_each_package_is_downloadable_as_files_zip_and_xlsx(built_site):
+    docs = built_site.docs
+    for name in DATASETS:
+        package = ROOT / "datapackages" / name
+        files = sorted(p.name for p in package.iterdir())
+        with zipfile.ZipFile(docs / f"downloads/{name}.zip") as archive:
+            assert archive.namelist() == [f"{name}/{f}" for f in files]
+            assert (
+                archive.read(f"{name}/datapackage.json")
+                == (package / "datapackage.json").read_bytes()
+            )
+        for f in files:
+            assert (docs / f"downloads/{name}/{f}").read_bytes() == (package / f).read_bytes()
+
+
+def test_xlsx_keeps_the_printed_decimals_and_codes_as_text(built_site):
+    book = load_workbook(
+        io.BytesIO((built_site.docs / "downloads/zhaoxian-323-2024.xlsx").read_bytes())
+    )
+    sheet = book["basic_expenditure"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c for c in row), strict=True)) for row in sheet.iter_rows(min_row=3)]
+    goods = next(r for r in rows if r["code"].value == "302")
+    assert goods["total"].value == 124.4 and goods["total"].number_format == "0.0"
+    assert isinstance(goods["code"].value, str)
+    assert book["说明"]["A1"].value
+
+
+# --- determinism and incremental output -----------------------------------------------------
+
+
+def test_building_twice_gives_the_same_bytes(built_site, tmp_path):
+    again = tmp_path / "docs"
+    copy_handwritten(ROOT / "docs", again)
+    build_pages(ROOT / "datapackages", again, ROOT / "build" / "cache")
+    first = {
+        p.relative_to(built_site.docs): p.read_bytes()
+        for p in built_site.docs.rglob("*")
+        if p.is_file()
+    }
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_sync_rewrites_only_changes_and_removes_what_is_no_longer_generated(tmp_path):
+    (tmp_path / "about.md").write_text("hand-written", encoding="utf-8")
+    first = Output({"a.md": b"1", "dir/b.md": b"2"})
+    assert first.sync(tmp_path) == {"written": 2, "unchanged": 0, "removed": 0}
+    second = Output({"a.md": b"1", "c.md": b"3"})
+    assert second.sync(tmp_path) == {"written": 1, "unchanged": 1, "removed": 1}
+    assert not (tmp_path / "dir").exists()
+    assert (tmp_path / "about.md").read_text(encoding="utf-8") == "hand-written"
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8").split() == ["a.md", "c.md"]
+
+
+def test_pages_need_the_combined_package(tmp_path):
+    with pytest.raises(FileNotFoundError, match="make data"):
+        build_pages(tmp_path, tmp_path / "docs")
+
+
+# --- hostile text ---------------------------------------------------------------------------
+
+HOSTILE = "<script>alert('x')</script>**粗体**[链接](javascript:alert(1))|"
+
+
+def _poison(package, resource: str, column: str) -> None:
+    path = package / f"{resource}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, column] = HOSTILE + frame.loc[0, column]
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+def test_text_from_documents_never_becomes_markup(tmp_path):
+    packages = tmp_path / "datapackages"
+    shutil.copytree(ROOT / "datapackages", packages)
+    dataset = packages / "handanshi-316-2023"
+    _poison(dataset, "documents", "agency")
+    _poison(dataset, "organizations", "unit_name")
+    _poison(dataset, "narrative", "text")
+    _poison(dataset, "three_public", "name")
+    _poison(packages / "all", "glossary", "term")
+    _poison(packages / "all", "audit", "description")
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    copy_handwritten(ROOT / "docs", docs)
+    build_pages(packages, docs, ROOT / "build" / "cache")
+    build_site(docs, site)
+    pages = [
+        site / "documents/handanshi-316-2023.html",
+        site / "departments/handanshi-316.html",
+        site / "glossary/index.html",
+        site / "quality/index.html",
+        site / "index.html",
+    ]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert 'href="javascript:' not in html, page
+        assert "<strong>粗体</strong>" not in html, page
+    document = pages[0].read_text(encoding="utf-8")
+    assert (
+        document.count(
+            "&lt;script&gt;alert('x')&lt;/script&gt;**粗体**[链接](javascript:alert(1))|"
+        )
+        >= 3
+    )
