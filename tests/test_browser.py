@@ -107,6 +107,7 @@ def test_each_kind_of_page_opens_without_errors_and_draws_its_charts(browser, se
     assert len(static) == charts
     drawn = page.locator("figure.chart .chart-interactive svg.marks").count()
     assert drawn == charts
+    assert page.locator("figure.chart img:visible").count() == 0  # replaced, not doubled
     assert errors == []
     page.close()
 
