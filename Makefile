@@ -9,6 +9,8 @@ SITE ?= site
 CACHE ?= build/cache
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+# MkDocs dates the sitemap with this: the last commit's time makes two builds byte-identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: setup data pages site serve browser test lint format clean
 

@@ -347,3 +347,12 @@ def test_text_from_documents_never_becomes_markup(tmp_path):
         )
         >= 3
     )
+
+
+def test_compare_marks_figures_from_prose_and_disagreements(built_site):
+    compare = (built_site.docs / "compare/index.md").read_text(encoding="utf-8")
+    zhaoxian = next(line for line in compare.splitlines() if "zhaoxian-323-2024.md" in line)
+    cells = [c.strip() for c in zhaoxian.split("|")]
+    assert "0‡" in cells  # 三公: blank 合计 (0) against the narrative's 11.1
+    assert "69.4†" in cells  # 机关运行经费 is stated only in the narrative
+    assert "表格中没有该数字，取自情况说明" in compare

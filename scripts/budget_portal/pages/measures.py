@@ -47,11 +47,22 @@ class Reading:
         return self.table_value or self.narrative_value
 
     @property
+    def marked(self) -> str:
+        """The value with its provenance marks (see MARKS), for tables across documents."""
+        if not self.value:
+            return "—"
+        from_prose = "†" if not self.table_value else ""
+        return self.value + from_prose + ("‡" if self.agreement == "不一致" else "")
+
+    @property
     def agreement(self) -> str:
         left, right = decimal(self.table_value), decimal(self.narrative_value)
         if left is None or right is None:
             return "—"
         return "一致" if left == right else "不一致"
+
+
+MARKS = "† 表格中没有该数字，取自情况说明；‡ 表格与情况说明不一致（两者都见文件页的“主要数字”）。"
 
 
 def key_figures(ds: Dataset) -> list[Reading]:

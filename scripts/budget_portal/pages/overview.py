@@ -25,6 +25,7 @@ from .downloads import download_base
 from .markup import esc, link, percent, rel, table
 from .measures import (
     KEY_FIGURES,
+    MARKS,
     functional_spending,
     key_figures,
     key_value,
@@ -172,7 +173,7 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
     readings = {ds.meta["year"]: key_figures(ds) for ds in datasets}
     years = list(readings)
     rows = [
-        [esc(figure.label)] + [esc(readings[y][i].value) or "—" for y in years]
+        [esc(figure.label)] + [readings[y][i].marked for y in years]
         for i, figure in enumerate(KEY_FIGURES)
     ]
     body = [
@@ -183,6 +184,7 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
         + "\n",
         "## 主要数字（万元）\n",
         table(["指标", *[f"{y} 年" for y in years]], rows, range(1, len(years) + 1)),
+        f"{MARKS}\n",
     ]
     if len(datasets) > 1:
         body += ["## 历年变化\n", site.chart(trend_chart(department_id, datasets), page)]
@@ -244,6 +246,7 @@ def write_compare(site: Site) -> None:
         "比较时请注意年度和部门职能的差异。\n",
         "## 总额\n",
         compare_table(datasets, page),
+        f"金额单位：万元。{MARKS}\n",
     ]
     if datasets:
         body += [
@@ -289,25 +292,23 @@ def write_compare(site: Site) -> None:
 def compare_table(datasets: list[Dataset], page: str) -> str:
     rows = []
     for ds in datasets:
-        v = {
-            k: key_value(ds, k)
-            for k in ("expenditure", "basic", "project", "three_public", "operating_costs")
-        }
+        r = {reading.figure.key: reading for reading in key_figures(ds)}
+        v = {k: key_value(ds, k) for k in r}
         rows.append(
             [
                 link(label(ds), document_page(ds), page),
-                _amount(v["expenditure"]),
-                _amount(v["basic"]),
+                r["expenditure"].marked,
+                r["basic"].marked,
                 percent(v["basic"], v["expenditure"]),
-                _amount(v["project"]),
-                _amount(v["three_public"]),
-                percent(v["three_public"], v["expenditure"])
-                if not math.isnan(v["three_public"])
-                else "—",
-                _amount(v["operating_costs"]),
-                percent(v["operating_costs"], v["basic"])
-                if not math.isnan(v["operating_costs"])
-                else "—",
+                r["project"].marked,
+                r["three_public"].marked,
+                "—"
+                if math.isnan(v["three_public"])
+                else percent(v["three_public"], v["expenditure"]),
+                r["operating_costs"].marked,
+                "—"
+                if math.isnan(v["operating_costs"])
+                else percent(v["operating_costs"], v["basic"]),
             ]
         )
     headers = [
