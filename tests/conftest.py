@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,17 @@ def read(tmp_path):
 @pytest.fixture(scope="session")
 def seeds():
     return {number: parse(path) for number, path in SEEDS.items()}
+
+
+class Links(HTMLParser):
+    """Every href, src and data-spec (a chart's spec) of an HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.links += [v for k, v in attrs if k in ("href", "src", "data-spec") and v]
 
 
 @dataclass

@@ -10,14 +10,13 @@ import functools
 import http.server
 import threading
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from .conftest import ROOT
+from .conftest import ROOT, Links
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying to reach Google's hosts.
@@ -144,15 +143,6 @@ def test_search_finds_chinese_terms(browser, server):
     assert "一般公共预算" in page.locator(".md-search-result").inner_text()
     assert errors == []
     page.close()
-
-
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.links += [v for k, v in attrs if k in ("href", "src", "data-spec") and v]
 
 
 def test_every_internal_link_and_download_is_served(built_site, server):

@@ -6,7 +6,6 @@ import io
 import json
 import shutil
 import zipfile
-from html.parser import HTMLParser
 
 import markdown
 import pandas as pd
@@ -21,7 +20,7 @@ from budget_portal.pages.output import MANIFEST, Output
 from budget_portal.registry import RESOURCES, TABLES
 from budget_portal.site import build_site, copy_handwritten
 
-from .conftest import ROOT
+from .conftest import ROOT, Links
 
 DATASETS = sorted(p.parent.name for p in (ROOT / "datapackages").glob("*/datapackage.json"))
 DOCUMENT_IDS = [d for d in DATASETS if d != "all"]
@@ -115,15 +114,6 @@ def test_every_page_type_is_built(built_site):
     ]
     missing = [p for p in expected if not (site / p).exists()]
     assert not missing
-
-
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.links += [v for k, v in attrs if k in ("href", "src", "data-spec") and v]
 
 
 def test_every_section_is_reachable_from_the_navigation(built_site):

@@ -48,7 +48,12 @@ def write_document_page(site: Site, ds: Dataset) -> None:
 def key_figure_section(ds: Dataset) -> list[str]:
     rows = []
     for r in key_figures(ds):
-        table_cell = f"{esc(r.table_value) or '（未印刷）'}" if r.figure.table else "（表中无）"
+        if not r.figure.table:
+            table_cell = "（表中无）"
+        elif ds.frame(r.figure.table).empty:
+            table_cell = "（文件中没有该表）"
+        else:
+            table_cell = esc(r.table_value) or "（未印刷）"
         stated = (
             f"{esc(r.narrative_label)}：{esc(r.narrative_value)} 万元"
             if r.narrative_value
@@ -212,9 +217,11 @@ def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
     return out
 
 
-def _resource_table(ds: Dataset, name: str, columns: list[str], page: str = "") -> str:
+def _resource_table(ds: Dataset, name: str, columns: list[str] | None = None) -> str:
+    """A resource as a table: the columns given, or every registry field but the hidden ones."""
     resource = RESOURCES[name]
     frame = ds.frame(name)
+    columns = columns or [c for c in resource.fields if c not in HIDDEN_COLUMNS]
     headers = [resource.titles.get(c, FIELDS[c].title) for c in columns]
     numeric = [i for i, c in enumerate(columns) if FIELDS[c].type in ("number", "integer")]
     return table(headers, ([esc(row[c]) for c in columns] for _, row in frame.iterrows()), numeric)
@@ -225,11 +232,7 @@ def organization_section(ds: Dataset) -> list[str]:
         return ["## 部门预算单位构成\n", "本文件没有列出预算单位。\n"]
     return [
         "## 部门预算单位构成\n",
-        _resource_table(
-            ds,
-            "organizations",
-            ["row_number", "unit_name", "unit_nature", "unit_rank", "funding_form", "source_line"],
-        ),
+        _resource_table(ds, "organizations"),
     ]
 
 
@@ -289,19 +292,7 @@ def activity_section(ds: Dataset) -> list[str]:
         out.append(
             details(
                 f"工作活动绩效指标（{len(indicators)} 个）",
-                _resource_table(
-                    ds,
-                    "activity_indicators",
-                    [
-                        "activity_id",
-                        "indicator",
-                        "grade_excellent",
-                        "grade_good",
-                        "grade_fair",
-                        "grade_poor",
-                        "source_line",
-                    ],
-                ),
+                _resource_table(ds, "activity_indicators"),
             )
         )
     return out
