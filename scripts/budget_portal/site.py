@@ -8,6 +8,7 @@ from contextlib import chdir
 from pathlib import Path
 
 from mkdocs.commands.build import build
+from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 
 from .pages.output import MANIFEST
@@ -28,6 +29,13 @@ def build_site(docs: Path, site_dir: Path, config_file: Path = CONFIG) -> None:
             strict=True,
         )
         build(config)
+
+
+def serve_site(docs: Path, config_file: Path = CONFIG, dev_addr: str = "127.0.0.1:8000") -> None:
+    """`mkdocs serve`: rebuilds and reloads when the pages change."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with chdir(config_file.parent):
+        serve(str(config_file), docs_dir=str(docs.resolve()), dev_addr=dev_addr)
 
 
 def copy_handwritten(source: Path, target: Path) -> None:
