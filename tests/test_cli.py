@@ -1,23 +1,138 @@
-from budget_portal.cli import main
+"""The `budget-portal` command: each sub-command, its messages and its exit status."""
 
-from .conftest import SEEDS
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from budget_portal.cli import main, parser
+
+from .conftest import ROOT, SEEDS
+
+
+def seed_with_year(tmp_path, year: int = 2025):
+    """Seed 000 (邯郸市人社局 2023) as if it were another year's document."""
+    text = SEEDS["000"].read_text(encoding="utf-8").replace("2023", str(year))
+    path = tmp_path / "incoming" / f"handan-{year}.txt"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def copy_seeds(target):
+    target.mkdir(parents=True)
+    for path in sorted((ROOT / "documents").iterdir()):
+        shutil.copy2(path, target / path.name)
+    return target
 
 
 def test_data_command_reports_and_sets_the_exit_status(tmp_path, capsys):
     documents = tmp_path / "documents"
     documents.mkdir()
     (documents / SEEDS["001"].name).write_bytes(SEEDS["001"].read_bytes())
-    assert (
-        main(["data", "--documents", str(documents), "--datapackages", str(tmp_path / "out"), "-v"])
-        == 0
-    )
+    out_dir, cache = str(tmp_path / "out"), str(tmp_path / "cache")
+    assert main(["data", "--documents", str(documents), "--datapackages", out_dir, "--cache", cache, "-v"]) == 0  # fmt: skip
     out = capsys.readouterr().out
-    assert "built zhaoxian-323-2024" in out and "9 audit findings" in out
+    assert "[1/1] parsed    001_fc59685dbd3e97fe.txt" in out  # one line per document off a terminal
+    assert "zhaoxian-323-2024: 001_fc59685dbd3e97fe.txt" in out and "9 audit findings" in out
     assert ":232: warning: income: stray fragment '金'" in out
+    assert "1 parsed, 0 unchanged; 2 packages written" in out
     (documents / "empty.txt").write_text("", encoding="utf-8")
-    assert (
-        main(["data", "--documents", str(documents), "--datapackages", str(tmp_path / "out")]) == 1
-    )
+    assert main(["data", "--documents", str(documents), "--datapackages", out_dir, "--cache", cache]) == 1  # fmt: skip
     captured = capsys.readouterr()
     assert "empty.txt: the file is empty" in captured.err
+    assert "run again" in captured.err  # says what to do
     assert "1 documents built, 1 failed" in captured.out
+    assert "0 parsed, 1 unchanged" in captured.out
+
+
+def test_quiet_prints_only_errors(tmp_path, capsys):
+    documents = copy_seeds(tmp_path / "documents")
+    args = ["data", "-q", "--documents", str(documents), "--datapackages", str(tmp_path / "out")]
+    assert main([*args, "--no-cache"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("command", ["add", "check", "data", "pages", "site", "serve", "validate"])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        parser().parse_args([command, "--help"])
+    assert exit_.value.code == 0
+    assert "usage: budget-portal " + command in capsys.readouterr().out
+
+
+def test_add_copies_the_document_with_its_provenance(tmp_path, capsys):
+    documents = copy_seeds(tmp_path / "documents")
+    source = seed_with_year(tmp_path)
+    args = ["add", str(source), "--documents", str(documents)]
+    assert main([*args, "--url", "https://example.gov.cn/x.pdf", "--retrieved", "2026-11-01"]) == 0
+    out = capsys.readouterr().out
+    assert "agency 邯郸市人社局 · jurisdiction 邯郸市 · department code 316 · year 2025" in out
+    assert "dataset id handanshi-316-2025" in out
+    added = documents / "handanshi-316-2025.txt"
+    assert added.read_bytes() == source.read_bytes()
+    provenance = yaml.safe_load((documents / "handanshi-316-2025.yml").read_text(encoding="utf-8"))
+    assert provenance["file"] == added.name and provenance["year"] == 2025
+    assert provenance["obtained_from"] == "https://example.gov.cn/x.pdf"
+    assert provenance["retrieved"] == "2026-11-01" and provenance["original_format"] == "PDF"
+    assert len(provenance["sha256"]) == 64
+
+
+def test_add_refuses_duplicates_unless_told_to_replace(tmp_path, capsys):
+    documents = copy_seeds(tmp_path / "documents")
+    before = sorted(p.name for p in documents.iterdir())
+    # The same bytes as a seed, under another name.
+    same = tmp_path / "copy.txt"
+    shutil.copy(SEEDS["001"], same)
+    assert main(["add", str(same), "--documents", str(documents)]) == 1
+    assert "the same content as" in capsys.readouterr().err
+    # Other bytes, but the same department and year: the same dataset id.
+    edited = tmp_path / "edited.txt"
+    edited.write_text(SEEDS["001"].read_text(encoding="utf-8") + "\n附注\n", encoding="utf-8")
+    assert main(["add", str(edited), "--documents", str(documents)]) == 1
+    err = capsys.readouterr().err
+    assert "the same dataset id zhaoxian-323-2024" in err and "--replace" in err
+    assert sorted(p.name for p in documents.iterdir()) == before  # nothing written
+    assert main(["add", str(edited), "--documents", str(documents), "--replace"]) == 0
+    assert "replaced" in capsys.readouterr().out
+    assert not (documents / SEEDS["001"].name).exists()
+    assert (documents / "zhaoxian-323-2024.txt").read_bytes() == edited.read_bytes()
+
+
+def test_add_says_what_is_wrong_with_a_bad_file(tmp_path, capsys):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("会议纪要\n", encoding="utf-8")
+    assert main(["add", str(bad), "--documents", str(tmp_path / "documents")]) == 1
+    assert "notes.txt: not a budget document" in capsys.readouterr().err
+    assert main(["add", str(SEEDS["000"]), "--retrieved", "1 Nov", "--documents", str(tmp_path)]) == 1  # fmt: skip
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_check_prints_what_was_read_and_writes_nothing(tmp_path, capsys):
+    source = tmp_path / SEEDS["001"].name
+    shutil.copy(SEEDS["001"], source)
+    assert main(["check", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "dataset id   zhaoxian-323-2024" in out
+    assert "34063.09" in out  # 收入总表 合计
+    assert "audit: 467 checks, 9 findings" in out
+    assert "32619.37 vs 支出总表 项目支出 32619.38" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
+
+
+def test_validate_fails_on_an_invalid_package_not_on_audit_findings(tmp_path, capsys):
+    packages = tmp_path / "datapackages"
+    shutil.copytree(ROOT / "datapackages", packages)
+    assert main(["validate", "--datapackages", str(packages)]) == 0
+    out = capsys.readouterr().out
+    assert "audit: 1423 checks, 14 findings" in out and "6 packages, 0 invalid" in out
+    income = packages / "zhaoxian-323-2024" / "income.csv"
+    income.write_text(
+        income.read_text(encoding="utf-8").replace("34063.09", "三万"), encoding="utf-8"
+    )
+    assert main(["validate", "--datapackages", str(packages)]) == 1
+    captured = capsys.readouterr()
+    assert "INVALID zhaoxian-323-2024" in captured.out
+    assert "type-error" in captured.err
