@@ -46,6 +46,13 @@ class Chart:
         return json.dumps(configured.to_dict(), ensure_ascii=False, sort_keys=True, indent=1)
 
 
+def long_form(rows: pd.DataFrame, name: str, part: str, parts: dict[str, str]) -> pd.DataFrame:
+    """Amount columns (`parts`: column → Chinese label) as one row per name and part."""
+    data = rows.melt(id_vars="name", value_vars=list(parts), var_name=part, value_name=AMOUNT)
+    data[part] = data[part].map(parts)
+    return data.rename(columns={"name": name}).fillna({AMOUNT: 0})
+
+
 def bars(
     data: pd.DataFrame, category: str, value: str = AMOUNT, color: str | None = None, **kw
 ) -> alt.Chart:

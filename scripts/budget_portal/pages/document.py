@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..registry import FIELDS, RESOURCES, TABLES
-from .charts import AMOUNT, Chart, bars
+from .charts import AMOUNT, Chart, bars, long_form
 from .context import QUALITY, Site, department_page, document_page
 from .corpus import Dataset
 from .downloads import download_base
@@ -128,12 +128,9 @@ def basic_project_chart(ds: Dataset) -> Chart | None:
     rows = rows[rows["total"].fillna(0) != 0]
     if rows.empty:
         return None
-    data = pd.concat(
-        [
-            pd.DataFrame({"功能分类（类）": rows["name"], "支出类型": kind, AMOUNT: rows[column]})
-            for kind, column in (("基本支出", "basic"), ("项目支出", "project"))
-        ]
-    ).fillna({AMOUNT: 0})
+    data = long_form(
+        rows, "功能分类（类）", "支出类型", {"basic": "基本支出", "project": "项目支出"}
+    )
     basic, project = rows["basic"].sum(), rows["project"].sum()
     return Chart(
         f"{ds.name}/basic-project",
@@ -150,12 +147,9 @@ def economic_chart(ds: Dataset) -> Chart | None:
     rows = rows[rows["total"].fillna(0) != 0]
     if rows.empty:
         return None
-    data = pd.concat(
-        [
-            pd.DataFrame({"经济分类（类）": rows["name"], "经费类型": kind, AMOUNT: rows[column]})
-            for kind, column in (("人员经费", "personnel"), ("公用经费", "public"))
-        ]
-    ).fillna({AMOUNT: 0})
+    data = long_form(
+        rows, "经济分类（类）", "经费类型", {"personnel": "人员经费", "public": "公用经费"}
+    )
     top = rows.sort_values("total", ascending=False).iloc[0]
     return Chart(
         f"{ds.name}/economic-basic",

@@ -40,14 +40,19 @@ def _amount(value: float) -> str:
     return "—" if math.isnan(value) else f"{value:,.2f}"
 
 
-def spending_chart(site: Site, datasets: list[Dataset], path: str, title: str) -> Chart:
-    data = pd.DataFrame(
+def spending_data(datasets: list[Dataset]) -> pd.DataFrame:
+    """基本支出 and 项目支出 of each document, one row each."""
+    return pd.DataFrame(
         [
             {"文件": label(ds), "支出类型": kind, AMOUNT: key_value(ds, key)}
             for ds in datasets
             for kind, key in (("基本支出", "basic"), ("项目支出", "project"))
         ]
     ).fillna({AMOUNT: 0})
+
+
+def spending_chart(site: Site, datasets: list[Dataset], path: str, title: str) -> Chart:
+    data = spending_data(datasets)
     totals = data.groupby("文件", sort=False)[AMOUNT].sum()
     return Chart(
         path,
@@ -326,13 +331,7 @@ def compare_table(datasets: list[Dataset], page: str) -> str:
 
 
 def share_chart(datasets: list[Dataset]) -> Chart:
-    data = pd.DataFrame(
-        [
-            {"文件": label(ds), "支出类型": kind, AMOUNT: key_value(ds, key)}
-            for ds in datasets
-            for kind, key in (("基本支出", "basic"), ("项目支出", "project"))
-        ]
-    ).fillna({AMOUNT: 0})
+    data = spending_data(datasets)
     return Chart(
         "compare/spending-share",
         "预算支出中基本支出与项目支出的占比",
