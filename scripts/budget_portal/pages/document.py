@@ -102,9 +102,13 @@ def _top_sentence(data: pd.DataFrame, name: str, what: str) -> str:
     )
 
 
+def with_amounts(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows a chart draws: those whose total is neither blank nor 0."""
+    return rows[rows["total"].fillna(0) != 0]
+
+
 def functional_chart(ds: Dataset, level: str) -> Chart | None:
-    rows = functional_spending(ds, level)
-    rows = rows[rows["total"].fillna(0) != 0]
+    rows = with_amounts(functional_spending(ds, level))
     if rows.empty:
         return None
     kind = "类" if level == "1" else "款"
@@ -124,8 +128,7 @@ def functional_chart(ds: Dataset, level: str) -> Chart | None:
 
 
 def basic_project_chart(ds: Dataset) -> Chart | None:
-    rows = functional_spending(ds, "1")
-    rows = rows[rows["total"].fillna(0) != 0]
+    rows = with_amounts(functional_spending(ds, "1"))
     if rows.empty:
         return None
     data = long_form(
@@ -143,8 +146,7 @@ def basic_project_chart(ds: Dataset) -> Chart | None:
 
 
 def economic_chart(ds: Dataset) -> Chart | None:
-    rows = economic_basic(ds)
-    rows = rows[rows["total"].fillna(0) != 0]
+    rows = with_amounts(economic_basic(ds))
     if rows.empty:
         return None
     data = long_form(
