@@ -7,10 +7,13 @@ package, and the exit status says that not every document built.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import pickle
 import shutil
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +28,17 @@ from .documents import (
 )
 from .figures import figure_rows
 from .narrative_audit import audit_document
-from .packages import COMBINED, Parsed, write_combined_package, write_document_package
+from .packages import (
+    COMBINED,
+    CombinedPackage,
+    Parsed,
+    code_sightings,
+    combined_table_rows,
+    document_row,
+    install,
+    stage,
+    write_document_package,
+)
 from .procurement import procurement_rows, table_printed
 from .projects import project_rows
 from .registers import fixed_asset_rows, organization_rows
@@ -35,7 +48,7 @@ from .tables import read_tables
 
 @dataclass
 class Report:
-    built: list[Parsed] = field(default_factory=list)
+    built: list[Built] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)  # dataset ids taken from the parse cache
@@ -47,9 +60,9 @@ class Report:
         return not self.errors
 
     def summary(self) -> str:
-        warnings = sum(len(p.doc.problems) for p in self.built)
-        findings = sum(c.status == "fail" for p in self.built for c in p.checks)
-        checks = sum(len(p.checks) for p in self.built)
+        warnings = sum(len(b.problems) for b in self.built)
+        findings = sum(b.findings for b in self.built)
+        checks = sum(b.checks for b in self.built)
         return (
             f"{len(self.built)} documents built, {len(self.errors)} failed; "
             f"{warnings} warnings; audit: {checks} checks, {findings} findings; "
@@ -167,6 +180,7 @@ def parse_cached(path: Path, cache: Path | None, version: str) -> tuple[Parsed, 
         except Exception:  # a damaged cache entry is parsed again
             entry.unlink()
     parsed = parse(path)
+    parsed.doc.records = []  # the text's rows are not needed once read: a smaller, faster cache
     entry.parent.mkdir(parents=True, exist_ok=True)
     partial = entry.with_suffix(".partial")
     partial.write_bytes(pickle.dumps(parsed))
@@ -181,38 +195,104 @@ def _silent(path: Path, status: str) -> None:
     """The default progress report: none."""
 
 
-def parse_all(
-    paths: list[Path], report: Report, cache: Path | None = None, progress: Progress | None = None
-) -> list[Parsed]:
-    parsed_list: list[Parsed] = []
-    owners: dict[str, Path] = {}
-    version = code_version()
-    progress = progress or _silent
-    for path in paths:
-        try:
-            parsed, reused = parse_cached(path, cache, version)
-        except DocumentError as error:
-            report.errors.append(str(error))
+@dataclass
+class Built:
+    """What the build keeps of a document once its package is staged: the parse itself stays in
+    the worker process that made it; the summary, the problems and the combined package's rows
+    come back."""
+
+    dataset_id: str
+    path: Path
+    sha256: str
+    document: dict  # its row of documents.csv
+    tables: int
+    checks: int
+    findings: int
+    problems: list[str]
+    codes: list[tuple[str, str, str]]  # classification codes seen (packages.code_sightings)
+    table_rows: str  # its rows of the combined document_tables.csv
+    staging: Path | None  # its package, written beside its place (None: unchanged)
+    reused: bool  # parse taken from the cache
+
+
+def build_job(job: tuple[Path, Path, Path | None, str]) -> Built | str:
+    """Parse one document (or take it from the cache) and stage its package; an error message
+    when the document cannot be read.  Runs in a worker process."""
+    path, out_dir, cache, version = job
+    try:
+        parsed, reused = parse_cached(path, cache, version)
+    except DocumentError as error:
+        return str(error)
+    except Exception as error:  # a parser bug must not stop the other documents
+        return f"{path}: internal error while reading: {error!r}"
+    staging = None
+    if not (reused and (out_dir / parsed.dataset_id / "datapackage.json").exists()):
+        # A parse from the cache was made by the same code from the same bytes: its package
+        # is the one in place (`make drift` rebuilds from scratch to prove it).
+        staging = stage(out_dir / parsed.dataset_id, owner=f".{path.name}")
+        write_document_package(staging, parsed)
+    return Built(
+        dataset_id=parsed.dataset_id,
+        path=path,
+        sha256=parsed.doc.sha256,
+        document=document_row(parsed.doc),
+        tables=len(parsed.tables),
+        checks=len(parsed.checks),
+        findings=sum(c.status == "fail" for c in parsed.checks),
+        problems=[str(problem) for problem in parsed.doc.problems],
+        codes=code_sightings(parsed),
+        table_rows=combined_table_rows(parsed),
+        staging=staging,
+        reused=reused,
+    )
+
+
+def build_documents(
+    paths: list[Path],
+    out_dir: Path,
+    report: Report,
+    cache: Path | None,
+    progress: Progress,
+    combined: CombinedPackage,
+) -> None:
+    """Build every document, in parallel on every core; then, in document order, keep the
+    first of documents that claim the same dataset id, install the packages that changed and
+    add each document to the combined package."""
+    jobs = [(path, out_dir, cache, code_version()) for path in paths]
+    processes = workers(len(jobs))
+    with (
+        multiprocessing.get_context("fork").Pool(processes)
+        if processes > 1
+        else nullcontext() as pool
+    ):
+        results = pool.imap(build_job, jobs, chunksize=4) if pool else map(build_job, jobs)
+        owners: dict[str, Path] = {}
+        for path, result in zip(paths, results):
+            if isinstance(result, str):
+                report.errors.append(result)
+            elif result.dataset_id in owners:
+                report.errors.append(
+                    f"{path}: dataset id {result.dataset_id} is already used by "
+                    f"{owners[result.dataset_id].name}; set `dataset_id` in its provenance "
+                    "file if both are wanted"
+                )
+                if result.staging:
+                    shutil.rmtree(result.staging)
+            else:
+                owners[result.dataset_id] = path
+                report.built.append(result)
+                report.reused += [result.dataset_id] if result.reused else []
+                if result.staging and install(result.staging, out_dir / result.dataset_id):
+                    report.written.append(result.dataset_id)
+                combined.add(result, out_dir / result.dataset_id)
+                progress(path, "unchanged" if result.reused else "parsed")
+                continue
             progress(path, "failed")
-            continue
-        except Exception as error:  # a parser bug must not stop the other documents
-            report.errors.append(f"{path}: internal error while reading: {error!r}")
-            progress(path, "failed")
-            continue
-        dataset_id = parsed.dataset_id
-        if dataset_id in owners:
-            report.errors.append(
-                f"{path}: dataset id {dataset_id} is already used by {owners[dataset_id].name}; "
-                "set `dataset_id` in its provenance file if both are wanted"
-            )
-            progress(path, "failed")
-            continue
-        owners[dataset_id] = path
-        parsed_list.append(parsed)
-        if reused:
-            report.reused.append(dataset_id)
-        progress(path, "unchanged" if reused else "parsed")
-    return parsed_list
+
+
+def workers(count: int) -> int:
+    """Processes for a build: one per core, none for a handful of documents."""
+    return min(os.cpu_count() or 1, count // 8)
 
 
 def remove_stale(out_dir: Path, keep: set[str], report: Report) -> None:
@@ -245,12 +325,13 @@ def build_data(
         return report
     paths, others = discover(documents_dir)
     report.notices += [f"{p}: skipped, only extracted text (*.txt) is read today" for p in others]
-    report.built = parse_all(paths, report, cache, progress)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for parsed in report.built:
-        if write_document_package(out_dir, parsed):
-            report.written.append(parsed.dataset_id)
-    if write_combined_package(out_dir, report.built):
+    combined = CombinedPackage(out_dir)
+    try:
+        build_documents(paths, out_dir, report, cache, progress or _silent, combined)
+    finally:
+        combined.close()
+    if combined.install():
         report.written.append(COMBINED)
     remove_stale(out_dir, {p.dataset_id for p in report.built} | {COMBINED}, report)
     report.seconds = time.perf_counter() - started

@@ -23,9 +23,10 @@ from .add import AddError, add_document
 from .build import build_data, discover, parse
 from .check import describe
 from .documents import DocumentError
-from .pages import build_pages
-from .site import CONFIG, build_site, serve_site
-from .validate import audit_summary, validate_packages
+
+# The commands that need the heavy libraries (altair, mkdocs, frictionless) import them when
+# they run, so `data`, `check` and `add` start quickly.
+CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 
 class Console:
@@ -102,12 +103,11 @@ def data_command(args, console: Console) -> int:
     total = len(discover(documents)[0]) if documents.is_dir() else 0
     cache = None if args.no_cache else Path(args.cache)
     report = build_data(documents, Path(args.datapackages), cache, console.progress(total, "data"))
-    for parsed in report.built:
-        m = parsed.doc.metadata
-        findings = sum(c.status == "fail" for c in parsed.checks)
-        console.detail(f"{m.dataset_id}: {parsed.doc.path.name} ({m.agency} {m.year}, "
-                       f"{len(parsed.tables)} tables, {findings} audit findings)")  # fmt: skip
-        for problem in parsed.doc.problems:
+    for built in report.built:
+        d = built.document
+        console.detail(f"{built.dataset_id}: {built.path.name} ({d['agency']} {d['year']}, "
+                       f"{built.tables} tables, {built.findings} audit findings)")  # fmt: skip
+        for problem in built.problems:
             console.detail(f"  {problem}")
     for notice in report.notices:
         console.say(notice)
@@ -124,6 +124,8 @@ def data_command(args, console: Console) -> int:
 def pages_command(args, console: Console) -> int:
     started = time.perf_counter()
     try:
+        from .pages import build_pages
+
         report = build_pages(Path(args.datapackages), Path(args.docs), Path(args.cache))
     except FileNotFoundError as error:
         console.error(str(error))
@@ -135,6 +137,8 @@ def pages_command(args, console: Console) -> int:
 def site_command(args, console: Console) -> int:
     started = time.perf_counter()
     try:
+        from .site import build_site
+
         build_site(Path(args.docs), Path(args.site_dir), Path(args.config))
     except Exception as error:  # mkdocs reports what failed; say what to do next
         console.error(f"{error} — run `budget-portal pages` first, and fix the warnings above")
@@ -145,11 +149,15 @@ def site_command(args, console: Console) -> int:
 
 def serve_command(args, console: Console) -> int:
     console.say(f"serving {args.docs}/ at http://{args.dev_addr}/ (Ctrl-C to stop)")
+    from .site import serve_site
+
     serve_site(Path(args.docs), Path(args.config), args.dev_addr)
     return 0
 
 
 def validate_command(args, console: Console) -> int:
+    from .validate import audit_summary, validate_packages
+
     result = validate_packages(Path(args.datapackages))
     if not result.packages:
         console.error(f"{args.datapackages}: no data packages; run `budget-portal data` first")

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pypinyin import lazy_pinyin
 
 from .text import clean_label
 
@@ -187,6 +186,7 @@ _UNIT = re.compile(r"^单位[:：]\s*(?P<unit>\S+)$")
 _JURISDICTION = re.compile(
     r"^(?:[^市县区旗]{1,8}?(?:市|州|盟|地区))?(?:[^市县区旗]{1,8}?(?:县|区|旗|市))?"
 )
+_MAY_BE_METADATA = re.compile(r"^\d{3}|年|度|单位")
 _ADMIN_UNIT = re.compile(r".+?(?:省|自治区|市|州|盟|地区|县|区|旗)")
 
 
@@ -208,6 +208,8 @@ def jurisdiction_of(agency: str) -> str:
 
 def slug(text: str) -> str:
     """ASCII, URL-readable: 承德市双桥区 → chengdeshi-shuangqiaoqu."""
+    from pypinyin import lazy_pinyin  # its dictionaries take a third of a second to load
+
     units = _ADMIN_UNIT.findall(text) or [text]
     parts = ["".join(lazy_pinyin(unit)) for unit in units]
     return "-".join(re.sub(r"[^a-z0-9]+", "", part.lower()) for part in parts if part)
@@ -221,6 +223,9 @@ def read_metadata(records: list[Row | Paragraph]) -> dict:
     previous = ""
     joined_year = ""
     for text, line in texts(records):
+        if not _MAY_BE_METADATA.search(text):  # most cells are amounts: skip the patterns
+            joined_year, previous = "", text or previous
+            continue
         if (match := _TITLE.match(text)) and "agency" not in found:
             found["agency"] = match["agency"] or previous
             found["title_year"] = int(match["year"])

@@ -8,13 +8,14 @@ Nothing time-dependent is written: the same documents give the same bytes.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
+import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
 
 from .audit import Check
 from .documents import Document
@@ -146,23 +147,29 @@ def _level(row: dict, kind: str, code: str):
     return row.get("level")
 
 
-def classification_codes(parsed_list: list[Parsed]) -> list[dict]:
+def code_sightings(parsed: Parsed) -> list[tuple[str, str, str]]:
+    """(code, classification, name) for every coded row of the document's tables."""
+    seen = []
+    for spec in SPECS:
+        table = parsed.tables.get(spec.key)
+        if not table or spec.kind == "labelled":
+            continue
+        for row in table.records():
+            if spec.kind == "coded" and row["code"]:
+                seen.append((row["code"], spec.classification, row["name"]))
+            elif spec.kind == "two_sided" and row.get("expenditure_code"):
+                name = strip_numbering(row["expenditure_name"])
+                seen.append((row["expenditure_code"], "functional", name))
+    return seen
+
+
+def classification_codes(sightings) -> list[dict]:
     """Each code seen, with its most common name (ties: the first in code order of names)."""
     names: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, str] = {}
-    for parsed in parsed_list:
-        for spec in SPECS:
-            table = parsed.tables.get(spec.key)
-            if not table or spec.kind == "labelled":
-                continue
-            for row in table.records():
-                if spec.kind == "coded" and row["code"]:
-                    names[row["code"]][row["name"]] += 1
-                    kinds[row["code"]] = spec.classification
-                elif spec.kind == "two_sided" and row.get("expenditure_code"):
-                    code = row["expenditure_code"]
-                    names[code][strip_numbering(row["expenditure_name"])] += 1
-                    kinds[code] = "functional"
+    for code, kind, name in sightings:
+        names[code][name] += 1
+        kinds[code] = kind
     out = []
     for code in sorted(names):
         ranked = sorted(names[code].items(), key=lambda item: (-item[1], item[0]))
@@ -193,6 +200,27 @@ def audit_rows(parsed: Parsed) -> list[dict]:
 # --- writing --------------------------------------------------------------------------------
 
 
+def descriptor_json(descriptor: dict, resources: list[tuple[Resource, bool]]) -> str:
+    """`json.dumps(descriptor | {"resources": …}, indent=2)`, with each resource's (constant)
+    text made once: the indenting encoder is pure Python and slow on 25 schemas a package."""
+    head = json.dumps(descriptor, ensure_ascii=False, indent=2)
+    entries = ",\n".join(resource_json(*r) for r in resources)
+    return f'{head.removesuffix(chr(10) + "}")},\n  "resources": [\n{entries}\n  ]\n}}\n'
+
+
+def resource_json(resource: Resource, with_dataset_id: bool) -> str:
+    key = (resource.name, with_dataset_id)
+    if key not in _RESOURCE_JSON:
+        entry = resource_descriptor(resource, with_dataset_id)
+        _RESOURCE_JSON[key] = textwrap.indent(
+            json.dumps(entry, ensure_ascii=False, indent=2), "    "
+        )
+    return _RESOURCE_JSON[key]
+
+
+_RESOURCE_JSON: dict[tuple[str, bool], str] = {}
+
+
 def resource_descriptor(resource: Resource, with_dataset_id: bool) -> dict:
     return {
         "name": resource.name,
@@ -207,29 +235,53 @@ def resource_descriptor(resource: Resource, with_dataset_id: bool) -> dict:
     }
 
 
+def field_names(resource: Resource, with_dataset_id: bool) -> list[str]:
+    key = (resource.name, with_dataset_id)
+    if key not in _FIELD_NAMES:
+        _FIELD_NAMES[key] = [f["name"] for f in resource.schema(with_dataset_id)["fields"]]
+    return _FIELD_NAMES[key]
+
+
+_FIELD_NAMES: dict[tuple[str, bool], list[str]] = {}
+
+
+def csv_text(fields: list[str], rows: list[dict], header: bool = True) -> str:
+    """RFC 4180 CSV as pandas' to_csv writes it (the same csv module underneath, None → empty),
+    without building a DataFrame for every small table."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if header:
+        writer.writerow(fields)
+    writer.writerows([row.get(f) for f in fields] for row in rows)
+    return buffer.getvalue()
+
+
 def write_csv(path: Path, fields: list[str], rows: list[dict]) -> None:
-    frame = pd.DataFrame(
-        [{f: row.get(f) for f in fields} for row in rows], columns=fields, dtype=object
-    )
-    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    path.write_text(csv_text(fields, rows), encoding="utf-8")
 
 
-def write_package(
-    target: Path, descriptor: dict, contents: list[tuple[Resource, list, bool]]
-) -> bool:
-    """Write CSVs and datapackage.json into a temporary folder, then swap it into place.
-    Returns False (and leaves the package alone) when nothing in it changed."""
-    staging = target.with_name(f".{target.name}.partial")
+def stage(target: Path, owner: str = "") -> Path:
+    """An empty folder beside `target` to write a package into before it replaces `target`
+    (`owner` keeps the folders of documents built at the same time apart)."""
+    staging = target.with_name(f".{target.name}{owner}.partial")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    resources = []
+    return staging
+
+
+def write_files(
+    folder: Path, descriptor: dict, contents: list[tuple[Resource, list, bool]]
+) -> None:
+    """The CSVs of `contents` and datapackage.json."""
     for resource, rows, with_dataset_id in contents:
-        entry = resource_descriptor(resource, with_dataset_id)
-        write_csv(staging / entry["path"], [f["name"] for f in entry["schema"]["fields"]], rows)
-        resources.append(entry)
-    descriptor = {**descriptor, "resources": resources}
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-    (staging / "datapackage.json").write_text(text, encoding="utf-8")
+        write_csv(folder / f"{resource.name}.csv", field_names(resource, with_dataset_id), rows)
+    text = descriptor_json(descriptor, [(r, with_id) for r, _, with_id in contents])
+    (folder / "datapackage.json").write_text(text, encoding="utf-8")
+
+
+def install(staging: Path, target: Path) -> bool:
+    """Swap a staged package into place.  Returns False (and leaves the package alone, so its
+    files keep their times) when nothing in it changed."""
     if same_files(staging, target):
         shutil.rmtree(staging)
         return False
@@ -258,9 +310,9 @@ def package_title(parsed: Parsed) -> str:
     return f"{m.agency} {m.year} 年部门预算"
 
 
-def write_document_package(out_dir: Path, parsed: Parsed) -> bool:
+def write_document_package(folder: Path, parsed: Parsed) -> None:
+    """One document's package, written into `folder` (a staging folder; see `install`)."""
     doc, m = parsed.doc, parsed.doc.metadata
-    codes = classification_codes([parsed])
     contents = [
         (RESOURCES["documents"], [document_row(doc)], False),
         (RESOURCES["document_tables"], table_rows(parsed), False),
@@ -272,7 +324,7 @@ def write_document_package(out_dir: Path, parsed: Parsed) -> bool:
     contents += [(RESOURCES[name], rows, False) for name, rows in parsed.sections.items()]
     contents += [
         (RESOURCES["budget_lines"], budget_lines(parsed), False),
-        (RESOURCES["classification_codes"], codes, False),
+        (RESOURCES["classification_codes"], classification_codes(code_sightings(parsed)), False),
         (RESOURCES["audit"], audit_rows(parsed), False),
         (RESOURCES["warnings"], warning_rows(parsed), False),
     ]
@@ -293,36 +345,69 @@ def write_document_package(out_dir: Path, parsed: Parsed) -> bool:
             }
         ],
     }
-    return write_package(out_dir / m.dataset_id, descriptor, contents)
+    write_files(folder, descriptor, contents)
 
 
-def write_combined_package(out_dir: Path, parsed_list: list[Parsed]) -> bool:
-    def rows(function):
-        return [row for parsed in parsed_list for row in function(parsed)]
+COMBINED_ORDER = ("documents", "document_tables", "budget_lines", "classification_codes",
+                  *SECTION_RESOURCES, "audit", "warnings")  # fmt: skip
+# Resources of the combined package that are the documents' own files one after another.
+CONCATENATED = ("budget_lines", *SECTION_RESOURCES, "audit", "warnings")
+COMBINED_DESCRIPTOR = {
+    "name": COMBINED,
+    "title": "全部部门预算",
+    "description": "所有文件的合并数据：文件清单、预算明细长表、科目编码表、核对结果和读取警告。金额单位：万元。",
+}
 
-    contents = [
-        (RESOURCES["documents"], [document_row(p.doc) for p in parsed_list], False),
-        (RESOURCES["document_tables"], rows(table_rows), True),
-        (RESOURCES["budget_lines"], rows(budget_lines), False),
-        (RESOURCES["classification_codes"], classification_codes(parsed_list), False),
-        *[
-            (RESOURCES[name], rows(lambda p, n=name: p.sections[n]), False)
-            for name in SECTION_RESOURCES
-        ],
-        (RESOURCES["audit"], rows(audit_rows), False),
-        (RESOURCES["warnings"], rows(warning_rows), False),
-    ]
-    descriptor = {
-        "name": COMBINED,
-        "title": "全部部门预算",
-        "description": "所有文件的合并数据：文件清单、预算明细长表、科目编码表、核对结果和读取警告。金额单位：万元。",
-        "sources": [
+
+def combined_table_rows(parsed: Parsed) -> str:
+    """The document's rows of the combined document_tables.csv (which adds dataset_id)."""
+    fields = field_names(RESOURCES["document_tables"], True)
+    return csv_text(fields, table_rows(parsed), header=False)
+
+
+class CombinedPackage:
+    """The package of all documents in one, written while they are built: a document's rows
+    are appended, in document order, from its installed package; nothing is held in memory."""
+
+    def __init__(self, out_dir: Path):
+        self.target = out_dir / COMBINED
+        self.staging = stage(self.target)
+        self.files = {}
+        self.documents: list[dict] = []
+        self.codes: list[tuple[str, str, str]] = []
+        self.sources: list[dict] = []
+        for name in ("document_tables", *CONCATENATED):
+            with_id = name == "document_tables"
+            self.files[name] = (self.staging / f"{name}.csv").open("wb")
+            self.files[name].write(csv_text(field_names(RESOURCES[name], with_id), []).encode())
+
+    def add(self, built, package: Path) -> None:
+        """Append one document (a `build.Built`) whose package is installed at `package`."""
+        self.documents.append(built.document)
+        self.codes += built.codes
+        self.sources.append(
             {
-                "title": p.doc.path.name,
-                "path": f"documents/{p.doc.path.name}",
-                "sha256": p.doc.sha256,
+                "title": built.path.name,
+                "path": f"documents/{built.path.name}",
+                "sha256": built.sha256,
             }
-            for p in parsed_list
-        ],
-    }
-    return write_package(out_dir / COMBINED, descriptor, contents)
+        )
+        self.files["document_tables"].write(built.table_rows.encode())
+        for name in CONCATENATED:
+            data = (package / f"{name}.csv").read_bytes()
+            self.files[name].write(data[data.index(b"\n") + 1 :])
+
+    def close(self) -> None:
+        for file in self.files.values():
+            file.close()
+
+    def install(self) -> bool:
+        """Finish the package and put it in place; False when nothing in it changed."""
+        self.close()
+        codes = classification_codes(self.codes)
+        for name, rows in (("documents", self.documents), ("classification_codes", codes)):
+            write_csv(self.staging / f"{name}.csv", field_names(RESOURCES[name], False), rows)
+        resources = [(RESOURCES[name], name == "document_tables") for name in COMBINED_ORDER]
+        text = descriptor_json({**COMBINED_DESCRIPTOR, "sources": self.sources}, resources)
+        (self.staging / "datapackage.json").write_text(text, encoding="utf-8")
+        return install(self.staging, self.target)

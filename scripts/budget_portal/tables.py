@@ -363,7 +363,7 @@ def names_by_code(tables: dict[str, Table], skip: str) -> dict[str, set[str]]:
 
 def drop_stray_fragments(tables: dict[str, Table], doc: Document) -> None:
     for key, table in tables.items():
-        if table.spec.kind != "coded":
+        if table.spec.kind != "coded" or not any(row.fragments for row in table.rows):
             continue
         elsewhere = names_by_code(tables, skip=key)
         for row in table.rows:

@@ -7,6 +7,7 @@ folds full-/half-width forms, so `出国(境)费` and `出国（境）费` are t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -25,12 +26,14 @@ _WRAP_SPACE = re.compile(
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_label(text: str) -> str:
     """A printed label without bookmarks, surrounding blanks or PDF/DOCX wrap spaces."""
     text = BOOKMARK.sub("", text)
     return _WRAP_SPACE.sub("", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def label_key(text: str) -> str:
     """A comparison key: width forms folded, all whitespace and quote marks removed."""
     folded = unicodedata.normalize("NFKC", clean_label(text))

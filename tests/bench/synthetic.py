@@ -37,8 +37,10 @@ CLASS_NAMES = {
 }
 # Items every department has (their basic spending is tied to 基本支出表 by identity 13).
 COMMON = {
-    "20805": ("行政事业单位养老支出", {"2080505": "机关事业单位基本养老保险缴费支出",
-                                       "2080506": "机关事业单位职业年金缴费支出"}),
+    "20805": (
+        "行政事业单位养老支出",
+        {"2080505": "机关事业单位基本养老保险缴费支出", "2080506": "机关事业单位职业年金缴费支出"},
+    ),
     "21011": ("行政事业单位医疗", {"2101101": "行政单位医疗", "2101102": "事业单位医疗"}),
     "22102": ("住房改革支出", {"2210201": "住房公积金"}),
 }
@@ -52,67 +54,187 @@ class Department:
 
 
 DEPARTMENTS = (
-    Department("人力资源和社会保障局", "就业创业", {
-        "20801": ("人力资源和社会保障管理事务", {"2080101": "行政运行", "2080102": "一般行政管理事务",
-                                                 "2080109": "社会保险经办机构",
-                                                 "2080199": "其他人力资源和社会保障管理事务支出"}),
-        "20807": ("就业补助", {"2080799": "其他就业补助支出"})}),
-    Department("教育局", "基础教育", {
-        "20501": ("教育管理事务", {"2050101": "行政运行", "2050102": "一般行政管理事务"}),
-        "20502": ("普通教育", {"2050201": "学前教育", "2050202": "小学教育", "2050203": "初中教育"})}),
-    Department("卫生健康委员会", "公共卫生", {
-        "21001": ("卫生健康管理事务", {"2100101": "行政运行", "2100199": "其他卫生健康管理事务支出"}),
-        "21004": ("公共卫生", {"2100401": "疾病预防控制机构", "2100408": "基本公共卫生服务"})}),
-    Department("民政局", "社会救助", {
-        "20802": ("民政管理事务", {"2080201": "行政运行", "2080208": "基层政权建设和社区治理"}),
-        "20810": ("社会福利", {"2081001": "儿童福利", "2081002": "老年福利"})}),
-    Department("农业农村局", "农业技术推广", {
-        "21301": ("农业农村", {"2130101": "行政运行", "2130104": "事业运行", "2130108": "病虫害控制"})}),
-    Department("交通运输局", "道路养护", {
-        "21401": ("公路水路运输", {"2140101": "行政运行", "2140106": "公路养护"})}),
-    Department("文化广电和旅游局", "公共文化服务", {
-        "20701": ("文化和旅游", {"2070101": "行政运行", "2070109": "群众文化"})}),
-    Department("自然资源和规划局", "国土空间规划", {
-        "22001": ("自然资源事务", {"2200101": "行政运行", "2200106": "自然资源利用与保护"})}),
-    Department("应急管理局", "安全生产监管", {
-        "22401": ("应急管理事务", {"2240101": "行政运行", "2240106": "安全监管"})}),
-    Department("市场监督管理局", "市场监管", {
-        "20138": ("市场监督管理事务", {"2013801": "行政运行", "2013804": "市场主体管理"})}),
+    Department(
+        "人力资源和社会保障局",
+        "就业创业",
+        {
+            "20801": (
+                "人力资源和社会保障管理事务",
+                {
+                    "2080101": "行政运行",
+                    "2080102": "一般行政管理事务",
+                    "2080109": "社会保险经办机构",
+                    "2080199": "其他人力资源和社会保障管理事务支出",
+                },
+            ),
+            "20807": ("就业补助", {"2080799": "其他就业补助支出"}),
+        },
+    ),
+    Department(
+        "教育局",
+        "基础教育",
+        {
+            "20501": ("教育管理事务", {"2050101": "行政运行", "2050102": "一般行政管理事务"}),
+            "20502": (
+                "普通教育",
+                {"2050201": "学前教育", "2050202": "小学教育", "2050203": "初中教育"},
+            ),
+        },
+    ),
+    Department(
+        "卫生健康委员会",
+        "公共卫生",
+        {
+            "21001": (
+                "卫生健康管理事务",
+                {"2100101": "行政运行", "2100199": "其他卫生健康管理事务支出"},
+            ),
+            "21004": ("公共卫生", {"2100401": "疾病预防控制机构", "2100408": "基本公共卫生服务"}),
+        },
+    ),
+    Department(
+        "民政局",
+        "社会救助",
+        {
+            "20802": ("民政管理事务", {"2080201": "行政运行", "2080208": "基层政权建设和社区治理"}),
+            "20810": ("社会福利", {"2081001": "儿童福利", "2081002": "老年福利"}),
+        },
+    ),
+    Department(
+        "农业农村局",
+        "农业技术推广",
+        {
+            "21301": (
+                "农业农村",
+                {"2130101": "行政运行", "2130104": "事业运行", "2130108": "病虫害控制"},
+            )
+        },
+    ),
+    Department(
+        "交通运输局",
+        "道路养护",
+        {"21401": ("公路水路运输", {"2140101": "行政运行", "2140106": "公路养护"})},
+    ),
+    Department(
+        "文化广电和旅游局",
+        "公共文化服务",
+        {"20701": ("文化和旅游", {"2070101": "行政运行", "2070109": "群众文化"})},
+    ),
+    Department(
+        "自然资源和规划局",
+        "国土空间规划",
+        {"22001": ("自然资源事务", {"2200101": "行政运行", "2200106": "自然资源利用与保护"})},
+    ),
+    Department(
+        "应急管理局",
+        "安全生产监管",
+        {"22401": ("应急管理事务", {"2240101": "行政运行", "2240106": "安全监管"})},
+    ),
+    Department(
+        "市场监督管理局",
+        "市场监管",
+        {"20138": ("市场监督管理事务", {"2013801": "行政运行", "2013804": "市场主体管理"})},
+    ),
 )
 ECONOMIC = {
-    "301": ("工资福利支出", {"30101": "基本工资", "30102": "津贴补贴", "30103": "奖金",
-                             "30107": "绩效工资", "30108": "机关事业单位基本养老保险缴费",
-                             "30109": "职业年金缴费", "30110": "职工基本医疗保险缴费",
-                             "30112": "其他社会保障缴费", "30113": "住房公积金"}),
-    "302": ("商品和服务支出", {"30201": "办公费", "30205": "水费", "30206": "电费", "30207": "邮电费",
-                               "30211": "差旅费", "30216": "培训费", "30217": "公务接待费",
-                               "30228": "工会经费", "30229": "福利费",
-                               "30231": "公务用车运行维护费", "30299": "其他商品和服务支出"}),
+    "301": (
+        "工资福利支出",
+        {
+            "30101": "基本工资",
+            "30102": "津贴补贴",
+            "30103": "奖金",
+            "30107": "绩效工资",
+            "30108": "机关事业单位基本养老保险缴费",
+            "30109": "职业年金缴费",
+            "30110": "职工基本医疗保险缴费",
+            "30112": "其他社会保障缴费",
+            "30113": "住房公积金",
+        },
+    ),
+    "302": (
+        "商品和服务支出",
+        {
+            "30201": "办公费",
+            "30205": "水费",
+            "30206": "电费",
+            "30207": "邮电费",
+            "30211": "差旅费",
+            "30216": "培训费",
+            "30217": "公务接待费",
+            "30228": "工会经费",
+            "30229": "福利费",
+            "30231": "公务用车运行维护费",
+            "30299": "其他商品和服务支出",
+        },
+    ),
     "303": ("对个人和家庭的补助", {"30302": "退休费", "30305": "生活补助"}),
     "310": ("资本性支出", {"31002": "办公设备购置"}),
 }
-INCOME_LABELS = ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
-                 "财政专户管理资金收入", "事业收入", "事业单位经营收入", "上级补助收入",
-                 "附属单位上缴收入", "其他收入")
+INCOME_LABELS = (
+    "一般公共预算拨款收入",
+    "政府性基金预算拨款收入",
+    "国有资本经营预算拨款收入",
+    "财政专户管理资金收入",
+    "事业收入",
+    "事业单位经营收入",
+    "上级补助收入",
+    "附属单位上缴收入",
+    "其他收入",
+)
 EXPENDITURE_LABELS = (
-    "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
-    "文化旅游体育与传媒支出", "社会保障和就业支出", "社会保险基金支出", "卫生健康支出", "节能环保支出",
-    "城乡社区支出", "农林水支出", "交通运输支出", "资源勘探工业信息等支出", "商业服务业等支出",
-    "金融支出", "援助其他地区支出", "自然资源海洋气象等支出", "住房保障支出", "粮油物资储备支出",
-    "国有资本经营预算支出", "灾害防治及应急管理支出", "预备费", "其他支出", "转移性支出",
-    "债务还本支出", "债务付息支出", "债务发行费用支出", "抗疫特别国债安排的支出",
-    "上划地方政府债券本金利息服务费")
+    "一般公共服务支出",
+    "外交支出",
+    "国防支出",
+    "公共安全支出",
+    "教育支出",
+    "科学技术支出",
+    "文化旅游体育与传媒支出",
+    "社会保障和就业支出",
+    "社会保险基金支出",
+    "卫生健康支出",
+    "节能环保支出",
+    "城乡社区支出",
+    "农林水支出",
+    "交通运输支出",
+    "资源勘探工业信息等支出",
+    "商业服务业等支出",
+    "金融支出",
+    "援助其他地区支出",
+    "自然资源海洋气象等支出",
+    "住房保障支出",
+    "粮油物资储备支出",
+    "国有资本经营预算支出",
+    "灾害防治及应急管理支出",
+    "预备费",
+    "其他支出",
+    "转移性支出",
+    "债务还本支出",
+    "债务付息支出",
+    "债务发行费用支出",
+    "抗疫特别国债安排的支出",
+    "上划地方政府债券本金利息服务费",
+)
 NUMERALS = "一二三四五六七八九十"
-TABLE_TITLES = ("部门预算收支总表", "部门预算收入总表", "部门预算支出总表", "部门预算财政拨款收支总表",
-                "部门预算一般公共预算财政拨款支出表", "部门预算一般公共预算财政拨款基本支出表",
-                "部门预算政府基金预算财政拨款支出表", "部门预算国有资本经营预算财政拨款支出表",
-                "部门预算财政拨款“三公”经费支出表")
+TABLE_TITLES = (
+    "部门预算收支总表",
+    "部门预算收入总表",
+    "部门预算支出总表",
+    "部门预算财政拨款收支总表",
+    "部门预算一般公共预算财政拨款支出表",
+    "部门预算一般公共预算财政拨款基本支出表",
+    "部门预算政府基金预算财政拨款支出表",
+    "部门预算国有资本经营预算财政拨款支出表",
+    "部门预算财政拨款“三公”经费支出表",
+)
 GLOSSARY = (
     ("一般公共预算拨款收入", "指本级财政当年拨付的资金。"),
     ("财政专户管理资金收入", "指缴入财政专户、实行专项管理的资金收入。"),
     ("基本支出", "指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。"),
     ("项目支出", "指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。"),
-    ("“三公”经费", "指部门用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。"),
+    (
+        "“三公”经费",
+        "指部门用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。",
+    ),
     ("机关运行经费", "指为保障行政单位运行用于购买货物和服务的各项公用经费。"),
 )
 INDICATORS = (  # 一级, 二级, 三级, description, value template, basis
@@ -125,13 +247,20 @@ INDICATORS = (  # 一级, 二级, 三级, description, value template, basis
     ("满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象问卷调查满意率", "≥{p}%", ""),
 )
 ITEMS = (  # procurement: name, catalogue number, unit, unit price range in 0.01 万元
-    ("台式计算机", "A02010105", "台", (40, 80)), ("便携式计算机", "A02010108", "台", (50, 90)),
-    ("多功能一体机", "A02020400", "台", (20, 60)), ("扫描仪", "A02021118", "台", (10, 40)),
-    ("办公桌", "A05010201", "张", (5, 20)), ("办公椅", "A05010301", "把", (3, 10)),
-    ("文件柜", "A05010502", "组", (5, 12)), ("空调机", "A02061804", "台", (30, 70)),
+    ("台式计算机", "A02010105", "台", (40, 80)),
+    ("便携式计算机", "A02010108", "台", (50, 90)),
+    ("多功能一体机", "A02020400", "台", (20, 60)),
+    ("扫描仪", "A02021118", "台", (10, 40)),
+    ("办公桌", "A05010201", "张", (5, 20)),
+    ("办公椅", "A05010301", "把", (3, 10)),
+    ("文件柜", "A05010502", "组", (5, 12)),
+    ("空调机", "A02061804", "台", (30, 70)),
 )
-UNIT_KINDS = (("行政", "正科级", "财政拨款"), ("事业", "正科级", "财政性资金基本保证"),
-              ("事业", "副科级", "财政性资金定额或定项补助"))
+UNIT_KINDS = (
+    ("行政", "正科级", "财政拨款"),
+    ("事业", "正科级", "财政性资金基本保证"),
+    ("事业", "副科级", "财政性资金定额或定项补助"),
+)
 
 
 # --- the data of one document ------------------------------------------------------------------
@@ -177,12 +306,21 @@ def split(rng: random.Random, total: int, parts: int) -> list[int]:
 def make_budget(jurisdiction, department, code, year, layout, rng) -> Budget:
     b = Budget(jurisdiction, department, code, year, layout, rng)
     scale = rng.choice((30_000, 120_000, 400_000, 1_500_000))  # 基本工资 in 分
-    wages = {"30101": scale, "30102": scale * rng.randint(40, 80) // 100,
-             "30103": scale * rng.randint(5, 15) // 100, "30107": scale * rng.randint(20, 50) // 100}
+    wages = {
+        "30101": scale,
+        "30102": scale * rng.randint(40, 80) // 100,
+        "30103": scale * rng.randint(5, 15) // 100,
+        "30107": scale * rng.randint(20, 50) // 100,
+    }
     payroll = sum(wages.values())
-    b.economic = {**wages, "30108": payroll * 16 // 100, "30109": payroll * 8 // 100,
-                  "30110": payroll * 8 // 100, "30112": payroll // 100,
-                  "30113": payroll * 12 // 100}
+    b.economic = {
+        **wages,
+        "30108": payroll * 16 // 100,
+        "30109": payroll * 8 // 100,
+        "30110": payroll * 8 // 100,
+        "30112": payroll // 100,
+        "30113": payroll * 12 // 100,
+    }
     for code5 in ECONOMIC["302"][1]:
         if rng.random() < 0.8 or code5 in ("30201", "30217", "30231"):
             b.economic[code5] = rng.randint(1, 40) * scale // 400 + rng.randint(1, 99)
@@ -195,8 +333,11 @@ def make_budget(jurisdiction, department, code, year, layout, rng) -> Budget:
     for kuan, (name, items) in (*department.programmes.items(), *COMMON.items()):
         b.names[kuan] = name
         b.names.update(items)
-    b.basic = {"2080505": b.economic["30108"], "2080506": b.economic["30109"],
-               "2210201": b.economic["30113"]}
+    b.basic = {
+        "2080505": b.economic["30108"],
+        "2080506": b.economic["30109"],
+        "2210201": b.economic["30113"],
+    }
     medical = split(rng, b.economic["30110"], 2)
     b.basic.update({"2101101": medical[0], "2101102": medical[1]})
     programmes = list(department.programmes.values())
@@ -218,20 +359,27 @@ def make_budget(jurisdiction, department, code, year, layout, rng) -> Budget:
 
 def functional_rows(b: Budget, columns) -> list[tuple[str, str, list[int]]]:
     """(code, name, amounts) for 合计 and every 类/款/项 with money; `columns(code7)` → amounts."""
-    items = sorted(c for c in set(b.basic) | set(b.project) | set(b.special)
-                   if any(columns(c)))
+    items = sorted(c for c in set(b.basic) | set(b.project) | set(b.special) if any(columns(c)))
     totals: dict[str, list[int]] = {}
     for item in items:
         for code in (item[:3], item[:5], item):
-            totals[code] = [a + v for a, v in zip(totals.get(code, [0] * len(columns(item))), columns(item))]
-    grand = [sum(totals[c][i] for c in totals if len(c) == 3) for i in range(len(columns(items[0])))]
-    return [("", "合计", grand)] + [(c, b.names[c], totals[c][: len(grand)]) for c in sorted(totals)]
+            totals[code] = [
+                a + v for a, v in zip(totals.get(code, [0] * len(columns(item))), columns(item))
+            ]
+    grand = [
+        sum(totals[c][i] for c in totals if len(c) == 3) for i in range(len(columns(items[0])))
+    ]
+    return [("", "合计", grand)] + [
+        (c, b.names[c], totals[c][: len(grand)]) for c in sorted(totals)
+    ]
 
 
 def coded_table(rows, width: int):
     """Data rows of a coded table: 序号, 科目编码, 科目名称, amounts (blank when 0)."""
-    return [[str(i), code, name, *(money(a) for a in amounts)][: width]
-            for i, (code, name, amounts) in enumerate(rows, start=1)]
+    return [
+        [str(i), code, name, *(money(a) for a in amounts)][:width]
+        for i, (code, name, amounts) in enumerate(rows, start=1)
+    ]
 
 
 def class_totals(b: Budget, columns) -> dict[str, list[int]]:
@@ -245,8 +393,15 @@ def two_sided(income: list[str], b: Budget, columns, width: int, footer) -> list
         code = next((c for c, n in CLASS_NAMES.items() if n == label), "")
         amounts = by_class.get(code, [])
         left = income[i] if i < len(income) else ["", ""]
-        rows.append([str(i + 1), *left, f"{numeral(i + 1)}、{label}",
-                     *(money(a) for a in amounts), *[""] * (width - 4 - len(amounts))][:width])
+        rows.append(
+            [
+                str(i + 1),
+                *left,
+                f"{numeral(i + 1)}、{label}",
+                *(money(a) for a in amounts),
+                *[""] * (width - 4 - len(amounts)),
+            ][:width]
+        )
     for cells in footer:
         rows.append([str(len(rows) + 1), *cells])
     return rows
@@ -268,75 +423,206 @@ def standard_tables(b: Budget) -> list[tuple[str, list[list[str]], list[list[str
     sp_total = sum(b.special.values())
     grand = gp_total + sp_total
     income_rows = functional_rows(
-        b, lambda c: [total(c), total(c), gp(c), special(c), 0, 0, 0, 0, 0, 0])
+        b, lambda c: [total(c), total(c), gp(c), special(c), 0, 0, 0, 0, 0, 0]
+    )
     expenditure_rows = functional_rows(
-        b, lambda c: [total(c), b.basic.get(c, 0), b.project.get(c, 0) + special(c)])
+        b, lambda c: [total(c), b.basic.get(c, 0), b.project.get(c, 0) + special(c)]
+    )
     gp_rows = functional_rows(b, lambda c: [gp(c), b.basic.get(c, 0), b.project.get(c, 0)])
-    income = [[f"{numeral(i + 1)}、{label}",
-               money({0: gp_total, 3: sp_total}.get(i, 0))] for i, label in enumerate(INCOME_LABELS)]
-    summary = two_sided(income, b, lambda c: [total(c)], 5, [
-        ["本年收入合计", money(grand), "本年支出合计", money(grand)],
-        ["上年结转结余", "", "年终结转结余", ""],
-        ["收入总计", money(grand), "支出总计", money(grand)]])
-    fiscal_income = [[f"{numeral(i + 1)}、{label}", money(gp_total if i == 0 else 0)]
-                     for i, label in enumerate(("一般公共预算拨款", "政府性基金预算拨款",
-                                                "国有资本经营预算拨款"))]
-    fiscal = two_sided(fiscal_income, b, lambda c: [gp(c), gp(c)], 8, [
-        ["本年收入合计", money(gp_total), "本年支出合计", money(gp_total), money(gp_total), "", ""],
-        ["年初财政拨款结转和结余", "", "年末财政拨款结转和结余", "", "", "", ""],
-        ["一、一般公共预算拨款", "", "", "", "", "", ""],
-        ["二、政府性基金预算拨款", "", "", "", "", "", ""],
-        ["三、国有资本经营预算拨款", "", "", "", "", "", ""],
-        ["收入总计", money(gp_total), "支出总计", money(gp_total), money(gp_total), "", ""]])
+    income = [
+        [f"{numeral(i + 1)}、{label}", money({0: gp_total, 3: sp_total}.get(i, 0))]
+        for i, label in enumerate(INCOME_LABELS)
+    ]
+    summary = two_sided(
+        income,
+        b,
+        lambda c: [total(c)],
+        5,
+        [
+            ["本年收入合计", money(grand), "本年支出合计", money(grand)],
+            ["上年结转结余", "", "年终结转结余", ""],
+            ["收入总计", money(grand), "支出总计", money(grand)],
+        ],
+    )
+    fiscal_income = [
+        [f"{numeral(i + 1)}、{label}", money(gp_total if i == 0 else 0)]
+        for i, label in enumerate(
+            ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款")
+        )
+    ]
+    fiscal = two_sided(
+        fiscal_income,
+        b,
+        lambda c: [gp(c), gp(c)],
+        8,
+        [
+            [
+                "本年收入合计",
+                money(gp_total),
+                "本年支出合计",
+                money(gp_total),
+                money(gp_total),
+                "",
+                "",
+            ],
+            ["年初财政拨款结转和结余", "", "年末财政拨款结转和结余", "", "", "", ""],
+            ["一、一般公共预算拨款", "", "", "", "", "", ""],
+            ["二、政府性基金预算拨款", "", "", "", "", "", ""],
+            ["三、国有资本经营预算拨款", "", "", "", "", "", ""],
+            ["收入总计", money(gp_total), "支出总计", money(gp_total), money(gp_total), "", ""],
+        ],
+    )
     people = lambda c: c[:3] in ("301", "303")  # noqa: E731
-    economic = [("", "合计", [sum(b.economic.values()),
-                             sum(v for c, v in b.economic.items() if people(c)),
-                             sum(v for c, v in b.economic.items() if not people(c))])]
+    economic = [
+        (
+            "",
+            "合计",
+            [
+                sum(b.economic.values()),
+                sum(v for c, v in b.economic.items() if people(c)),
+                sum(v for c, v in b.economic.items() if not people(c)),
+            ],
+        )
+    ]
     for klass, (name, items) in ECONOMIC.items():
         amounts = {c: b.economic[c] for c in items if c in b.economic}
         subtotal = sum(amounts.values())
-        economic.append((klass, name, [subtotal, *((subtotal, 0) if people(klass) else (0, subtotal))]))
-        economic += [(c, items[c], [v, *((v, 0) if people(c) else (0, v))]) for c, v in amounts.items()]
+        economic.append(
+            (klass, name, [subtotal, *((subtotal, 0) if people(klass) else (0, subtotal))])
+        )
+        economic += [
+            (c, items[c], [v, *((v, 0) if people(c) else (0, v))]) for c, v in amounts.items()
+        ]
     vehicle, reception = b.economic["30231"], b.economic["30217"]
     abroad = b.rng.choice((0, 0, b.rng.randint(100, 900)))
-    three = [("合计", abroad + vehicle + reception), ("一、因公出国（境）费", abroad),
-             ("二、公务用车购置及运维费", vehicle), ("其中：公务用车购置费", 0),
-             ("公务用车运行维护费", vehicle), ("三、公务接待费", reception)]
+    three = [
+        ("合计", abroad + vehicle + reception),
+        ("一、因公出国（境）费", abroad),
+        ("二、公务用车购置及运维费", vehicle),
+        ("其中：公务用车购置费", 0),
+        ("公务用车运行维护费", vehicle),
+        ("三、公务接待费", reception),
+    ]
     b.three_public = dict(three)
     money_header = lambda *cols: [["序号", "功能分类科目", "", *cols], ["", "科目编码", "科目名称"]]  # noqa: E731
     empty_fund = money_header("合计", "基本支出", "项目支出")
     return [
-        (TABLE_TITLES[0], [["序号", "收入", "", "支出", ""], ["", "项目", "预算数", "项目", "预算数"],
-                           ["栏次", "1", "2", "3", "4"]], summary),
-        (TABLE_TITLES[1], [["序号", "功能分类科目", "", "合计", "本年收入", "", "", "", "", "", "",
-                            "", "上年结转"],
-                           ["", "科目编码", "科目名称", "", "小计", "财政拨款收入", "财政专户收入",
-                            "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", ""],
-                           ["栏次", *map(str, range(1, 13))]], coded_table(income_rows, 13)),
-        (TABLE_TITLES[2], [*money_header("合计", "基本支出", "项目支出", "经营支出", "上解上级支出",
-                                         "对附属单位补助支出"), ["栏次", *map(str, range(1, 9))]],
-         [r + [""] * 3 for r in coded_table(expenditure_rows, 6)]),
-        (TABLE_TITLES[3], [["序号", "收入", "", "支出", "", "", ""],
-                           ["", "项目", "金额", "项目", "合计", "一般公共预算财政拨款",
-                            "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
-                           ["栏次", *map(str, range(1, 8))]], fiscal),
-        (TABLE_TITLES[4], [*money_header("合计", "基本支出", "项目支出"),
-                           [b.rng.choice(("栏次", "栏次", "档次")), *map(str, range(1, 6))]],
-         coded_table(gp_rows, 6)),
-        (TABLE_TITLES[5], [["序号", "支出部门经济分类科目", "", "一般公共预算基本支出", "", ""],
-                           ["", "科目编码", "科目名称", "合计", "人员经费", "公用经费"],
-                           ["栏次", *map(str, range(1, 6))]], coded_table(economic, 6)),
+        (
+            TABLE_TITLES[0],
+            [
+                ["序号", "收入", "", "支出", ""],
+                ["", "项目", "预算数", "项目", "预算数"],
+                ["栏次", "1", "2", "3", "4"],
+            ],
+            summary,
+        ),
+        (
+            TABLE_TITLES[1],
+            [
+                [
+                    "序号",
+                    "功能分类科目",
+                    "",
+                    "合计",
+                    "本年收入",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "上年结转",
+                ],
+                [
+                    "",
+                    "科目编码",
+                    "科目名称",
+                    "",
+                    "小计",
+                    "财政拨款收入",
+                    "财政专户收入",
+                    "事业收入",
+                    "经营收入",
+                    "上级补助收入",
+                    "附属单位上缴收入",
+                    "其他收入",
+                    "",
+                ],
+                ["栏次", *map(str, range(1, 13))],
+            ],
+            coded_table(income_rows, 13),
+        ),
+        (
+            TABLE_TITLES[2],
+            [
+                *money_header(
+                    "合计", "基本支出", "项目支出", "经营支出", "上解上级支出", "对附属单位补助支出"
+                ),
+                ["栏次", *map(str, range(1, 9))],
+            ],
+            [r + [""] * 3 for r in coded_table(expenditure_rows, 6)],
+        ),
+        (
+            TABLE_TITLES[3],
+            [
+                ["序号", "收入", "", "支出", "", "", ""],
+                [
+                    "",
+                    "项目",
+                    "金额",
+                    "项目",
+                    "合计",
+                    "一般公共预算财政拨款",
+                    "政府性基金预算财政拨款",
+                    "国有资本经营预算财政拨款",
+                ],
+                ["栏次", *map(str, range(1, 8))],
+            ],
+            fiscal,
+        ),
+        (
+            TABLE_TITLES[4],
+            [
+                *money_header("合计", "基本支出", "项目支出"),
+                [b.rng.choice(("栏次", "栏次", "档次")), *map(str, range(1, 6))],
+            ],
+            coded_table(gp_rows, 6),
+        ),
+        (
+            TABLE_TITLES[5],
+            [
+                ["序号", "支出部门经济分类科目", "", "一般公共预算基本支出", "", ""],
+                ["", "科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+                ["栏次", *map(str, range(1, 6))],
+            ],
+            coded_table(economic, 6),
+        ),
         (TABLE_TITLES[6], [*empty_fund, ["栏次", *map(str, range(1, 6))]], []),
         (TABLE_TITLES[7], [*empty_fund, ["栏次", *map(str, range(1, 6))]], []),
-        (TABLE_TITLES[8], [["序号", "项 目", "资 金 性 质", "", "", ""],
-                           ["", "", "合计", "一般公共预算 财政拨款", "政府性基金 预算拨款",
-                            "国有资本经营 预算财政拨款"], ["栏次", *map(str, range(1, 6))]],
-         [[str(i), label, money(v), money(v), "", ""] for i, (label, v) in enumerate(three, 1)]),
+        (
+            TABLE_TITLES[8],
+            [
+                ["序号", "项 目", "资 金 性 质", "", "", ""],
+                [
+                    "",
+                    "",
+                    "合计",
+                    "一般公共预算 财政拨款",
+                    "政府性基金 预算拨款",
+                    "国有资本经营 预算财政拨款",
+                ],
+                ["栏次", *map(str, range(1, 6))],
+            ],
+            [[str(i), label, money(v), money(v), "", ""] for i, (label, v) in enumerate(three, 1)],
+        ),
     ]
 
 
-EMPTY_NOTES = {TABLE_TITLES[6]: "注：无政府基金预算财政拨款预算，空表列示。",
-               TABLE_TITLES[7]: "注：无国有资本经营预算财政拨款预算，空表列示。"}
+EMPTY_NOTES = {
+    TABLE_TITLES[6]: "注：无政府基金预算财政拨款预算，空表列示。",
+    TABLE_TITLES[7]: "注：无国有资本经营预算财政拨款预算，空表列示。",
+}
 
 
 # --- the narrative and its tables ---------------------------------------------------------------
@@ -359,11 +645,14 @@ def projects(b: Budget) -> list[tuple[str, str, list[list[str]]]]:
     for i in range(b.rng.randint(5, 35)):
         prefix = b.rng.choice(("XZ-", "FM-", "ZH-"))
         title = f"{prefix}{b.department.domain}{b.rng.choice(verbs)}经费{i + 1}"
-        goal = f"{i + 1}.保障{b.department.domain}工作顺利开展。 2.完成年度{b.rng.choice(verbs)}任务。"
+        goal = (
+            f"{i + 1}.保障{b.department.domain}工作顺利开展。 2.完成年度{b.rng.choice(verbs)}任务。"
+        )
         rows, last = [], ""
         for first, second, third, description, value, basis in b.rng.sample(INDICATORS, 5):
-            value = value.format(n=b.rng.randint(10, 5000), p=b.rng.randint(80, 100),
-                                 m=b.rng.randint(1, 90))
+            value = value.format(
+                n=b.rng.randint(10, 5000), p=b.rng.randint(80, 100), m=b.rng.randint(1, 90)
+            )
             third = third.format(d=b.department.domain)
             description = description.format(d=b.department.domain)
             rows.append([first if first != last else "", second, third, description, value, basis])
@@ -380,17 +669,23 @@ def procurement(b: Budget) -> tuple[str, list[list[str]]]:
         quantity, price = b.rng.randint(1, 30), b.rng.randint(low, high)
         rows.append([name, catalogue, unit, str(quantity), money(price), money(quantity * price)])
         total += quantity * price
-    return project, [[project, money(total), *r[:5], r[5], r[5], *[""] * 6, r[5]] for r in rows], total
+    return (
+        project,
+        [[project, money(total), *r[:5], r[5], r[5], *[""] * 6, r[5]] for r in rows],
+        total,
+    )
 
 
 def assets(b: Budget) -> list[tuple[str, str, int]]:
     house, vehicles, equipment, other = (b.rng.randint(10_000, 900_000) for _ in range(4))
-    return [("资产总额", "—", house + vehicles + equipment + other),
-            ("1、房屋（平方米）", f"{b.rng.randint(500, 40000)}.{b.rng.randint(0, 99):02d}", house),
-            ("其中: 办公用房 (平方米)", f"{b.rng.randint(100, 400)}.00", house // 3),
-            ("2、车辆 (台、辆)", str(b.rng.randint(1, 20)), vehicles),
-            ("3、单价在 20 万元以上的设备", str(b.rng.randint(1, 40)), equipment),
-            ("4、其他固定资产", "—", other)]
+    return [
+        ("资产总额", "—", house + vehicles + equipment + other),
+        ("1、房屋（平方米）", f"{b.rng.randint(500, 40000)}.{b.rng.randint(0, 99):02d}", house),
+        ("其中: 办公用房 (平方米)", f"{b.rng.randint(100, 400)}.00", house // 3),
+        ("2、车辆 (台、辆)", str(b.rng.randint(1, 20)), vehicles),
+        ("3、单价在 20 万元以上的设备", str(b.rng.randint(1, 40)), equipment),
+        ("4、其他固定资产", "—", other),
+    ]
 
 
 def narrative(b: Budget, procurement_total: int, asset_total: int) -> list:
@@ -404,14 +699,24 @@ def narrative(b: Budget, procurement_total: int, asset_total: int) -> list:
     total = gp_basic + projects_total
     d_basic, d_project = b.rng.randint(-5000, 30000), b.rng.randint(-20000, 90000)
     change = lambda v: ("增加" if v >= 0 else "减少") + f"{prose(abs(v))}万元"  # noqa: E731
-    public_items = [(ECONOMIC[c[:3]][1][c], v) for c, v in b.economic.items() if c[:3] in ("302", "310")]
+    public_items = [
+        (ECONOMIC[c[:3]][1][c], v) for c, v in b.economic.items() if c[:3] in ("302", "310")
+    ]
     three = b.three_public
-    duties = [f"（{NUMERALS[i]}）负责全{b.jurisdiction[-1]}{b.department.domain}工作的{w}。"
-              for i, w in enumerate(("统筹规划", "政策落实", "监督管理", "公共服务")[: b.rng.randint(2, 4)])]
+    duties = [
+        f"（{NUMERALS[i]}）负责全{b.jurisdiction[-1]}{b.department.domain}工作的{w}。"
+        for i, w in enumerate(
+            ("统筹规划", "政策落实", "监督管理", "公共服务")[: b.rng.randint(2, 4)]
+        )
+    ]
     out = [
         f"{a} {y} 年部门预算信息公开情况说明",
         f"按照《中华人民共和国预算法》和《地方预决算公开操作规程》规定，现将{a} {y} 年部门预算公开如下：",
-        "一、部门职责及机构设置情况", "部门职责：", *duties, "机构设置：", "部门机构设置情况",
+        "一、部门职责及机构设置情况",
+        "部门职责：",
+        *duties,
+        "机构设置：",
+        "部门机构设置情况",
         ("table", [["单位名称", "单位性质", "单位规格", "经费保障形式"], *units(b)]),
         "二、部门预算安排的总体情况",
         f"按照预算管理有关规定，{a}机关及所属事业单位的收支包含在部门预算中。",
@@ -437,14 +742,31 @@ def narrative(b: Budget, procurement_total: int, asset_total: int) -> list:
         f"{prose(three['一、因公出国（境）费'])}万元；公务用车购置及运维费{prose(three['二、公务用车购置及运维费'])}"
         f"万元（其中：公务用车购置费为0万元，公务用车运维费{prose(three['公务用车运行维护费'])}万元）；"
         f"公务接待费{prose(three['三、公务接待费'])}万元。",
-        "五、预算绩效信息", "第一部分 部门整体绩效目标", "（一）总体绩效目标",
+        "五、预算绩效信息",
+        "第一部分 部门整体绩效目标",
+        "（一）总体绩效目标",
         f"围绕{b.department.domain}中心工作，提高财政资金使用效益，完成年度各项任务。",
         "第二部分 预算项目绩效目标",
     ]
     for i, (title, goal, rows) in enumerate(projects(b), start=1):
-        out += [f"{i}、{title}", ("table", [["绩效目标", "", "", goal, "", ""],
-                                           ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值",
-                                            "指标值确定依据"], *rows])]
+        out += [
+            f"{i}、{title}",
+            (
+                "table",
+                [
+                    ["绩效目标", "", "", goal, "", ""],
+                    [
+                        "一级指标",
+                        "二级指标",
+                        "三级指标",
+                        "绩效指标描述",
+                        "指标值",
+                        "指标值确定依据",
+                    ],
+                    *rows,
+                ],
+            ),
+        ]
     return out, total
 
 
@@ -502,8 +824,13 @@ class Writer:
             self.paragraph(f"预算年度：{b.year}")
         self.paragraph("单位：万元")
 
-    def table(self, title: str, header: list[list[str]], rows: list[list[str]],
-              name_column: int | None = 2) -> None:
+    def table(
+        self,
+        title: str,
+        header: list[list[str]],
+        rows: list[list[str]],
+        name_column: int | None = 2,
+    ) -> None:
         self.paragraph(title, bookmark=True)
         self.page_head()
         self.header(header)
@@ -511,8 +838,12 @@ class Writer:
         for i, cells in enumerate(rows):
             if not self.docx and i and i % page == 0:
                 self.page_break(header, name_column)
-            self.row([wrap(self.rng, c) if j == name_column and not self.docx else c
-                      for j, c in enumerate(cells)])
+            self.row(
+                [
+                    wrap(self.rng, c) if j == name_column and not self.docx else c
+                    for j, c in enumerate(cells)
+                ]
+            )
         self.lines += [] if self.docx else [""]
 
     def page_break(self, header: list[list[str]], name_column: int | None) -> None:
@@ -561,21 +892,61 @@ def render(b: Budget) -> str:
             w.paragraph(part)
     y = b.year
     w.paragraph("六、政府采购预算情况")
-    w.paragraph(f"{y}年，{b.agency}安排政府采购预算{money(procurement_total)}万元。具体内容见下表。")
+    w.paragraph(
+        f"{y}年，{b.agency}安排政府采购预算{money(procurement_total)}万元。具体内容见下表。"
+    )
     w.paragraph("部门政府采购预算")
     w.paragraph(f"{b.code} {b.agency}")
     w.paragraph("单位：万元")
-    w.row(["政府采购项目来源", "", "采购物品名称", "政府采购目录序号", "计量单位", "数量", "单价",
-           "政府采购金额（当年部门预算安排资金）", "", "", "", "", "", "", f"{y}年预留中小微企业份额", ""])
-    w.row(["项目名称", "预算资金", "", "", "", "", "", "合计", "一般公共预算拨款", "基金预算拨款",
-           "国有资本经营预算拨款", "财政专户核拨", "单位资金", "财政拨款结转", "", "非财政拨款结转结余"])
+    w.row(
+        [
+            "政府采购项目来源",
+            "",
+            "采购物品名称",
+            "政府采购目录序号",
+            "计量单位",
+            "数量",
+            "单价",
+            "政府采购金额（当年部门预算安排资金）",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            f"{y}年预留中小微企业份额",
+            "",
+        ]
+    )
+    w.row(
+        [
+            "项目名称",
+            "预算资金",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "合计",
+            "一般公共预算拨款",
+            "基金预算拨款",
+            "国有资本经营预算拨款",
+            "财政专户核拨",
+            "单位资金",
+            "财政拨款结转",
+            "",
+            "非财政拨款结转结余",
+        ]
+    )
     for cells in items:
         w.row(cells)
     w.lines += [] if w.docx else [""]
     w.paragraph("注：同一采购目录序号的物品，其单价会因配置规格不同而变动，均符合资产配置标准。")
     w.paragraph("七、国有资产信息")
-    w.paragraph(f"{b.agency}（含所属单位）上年末固定资产金额为 {money(asset_rows[0][2])} 万元（详见下表）。"
-                f"本年度拟购置固定资产总额为 {money(procurement_total)} 万元，已按要求列入政府采购预算。")
+    w.paragraph(
+        f"{b.agency}（含所属单位）上年末固定资产金额为 {money(asset_rows[0][2])} 万元（详见下表）。"
+        f"本年度拟购置固定资产总额为 {money(procurement_total)} 万元，已按要求列入政府采购预算。"
+    )
     w.paragraph("部门固定资产占用情况表")
     w.paragraph(f"{b.code} {b.agency}")
     w.paragraph(f"截止时间：{y - 1}-12-31")
@@ -649,10 +1020,10 @@ def provenance(name: str, text: str, b: Budget, seed: int) -> str:
         f"# Provenance of {name}.txt: a synthetic document (tests/bench/synthetic.py), not a real budget.\n"
         f"file: {name}.txt\nsha256: {sha}\npublisher: {b.agency}\n"
         f"title: {b.agency}{b.year}年部门预算信息公开（合成）\nyear: {b.year}\n"
-        f"jurisdiction: {b.jurisdiction}\ndepartment_code: \"{b.code}\"\n"
+        f'jurisdiction: {b.jurisdiction}\ndepartment_code: "{b.code}"\n'
         f"original_format: {'DOCX' if b.layout == 'docx-cells' else 'PDF'}\n"
         f"text_extraction: synthetic ({b.layout})\n"
-        f"obtained_from: \"generated by tests/bench/synthetic.py with seed {seed}\"\nretrieved: \"\"\n"
+        f'obtained_from: "generated by tests/bench/synthetic.py with seed {seed}"\nretrieved: ""\n'
     )
 
 
