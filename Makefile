@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # MkDocs dates the sitemap with this: the last commit's time makes two builds byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup data pages site serve validate check drift browser test lint format clean
+.PHONY: setup data pages site serve validate check drift bench browser test lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ serve: pages
 ## every package against its schema, and the audit summary
 validate: data
 	$(BIN)/budget-portal validate --datapackages $(DATAPACKAGES)
+
+## benchmark on N synthetic documents: every stage from scratch and after adding one (make bench N=1000)
+N ?= 100
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench.bench $(N)
 
 ## read one document and print what was found (make check FILE=path/to/document.txt)
 check: $(STAMP)

@@ -7,6 +7,7 @@ listed in `docs/.generated-files`; the hand-written pages beside them are left a
 from __future__ import annotations
 
 from dataclasses import dataclass
+import tempfile
 from pathlib import Path
 
 from .charts import Renderer, write_bundle
@@ -52,12 +53,14 @@ class PagesReport:
 
 def build_pages(datapackages: Path, docs: Path, cache: Path | None = None) -> PagesReport:
     corpus = load_corpus(datapackages)
+    if cache is None:  # zips, workbooks and charts still need a place to be made
+        cache = Path(tempfile.mkdtemp(prefix="budget-pages-"))
     output = Output()
     renderer = Renderer(output, cache)
     site = Site(corpus, output, renderer)
     site.code_pages = set(page_codes(corpus.combined.frame("classification_codes"))["code"])
     write_bundle(output, cache)
-    write_downloads(output, corpus)
+    write_downloads(output, corpus, cache)
     for writer in WRITERS:
         writer(site)
     counts = output.sync(docs)

@@ -6,6 +6,7 @@ printed; `amounts()` turns a column into numbers only where a chart or a share n
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -24,10 +25,13 @@ class Dataset:
     path: Path
     descriptor: dict
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    lookups: dict = field(default_factory=dict, repr=False)  # total rows and figures, found once
 
     @property
     def meta(self) -> dict:
-        return self.frames["documents"].iloc[0].to_dict()
+        if "meta" not in self.lookups:
+            self.lookups["meta"] = self.frame("documents").iloc[0].to_dict()
+        return self.lookups["meta"]
 
     @property
     def department_id(self) -> str:
@@ -35,10 +39,30 @@ class Dataset:
         return self.name.rsplit("-", 1)[0]
 
     def frame(self, resource: str) -> pd.DataFrame:
-        return self.frames.get(resource, pd.DataFrame())
+        """A resource as text, read on first use (most pages need only a few of them)."""
+        if resource not in self.frames:
+            entry = next((r for r in self.descriptor["resources"] if r["name"] == resource), None)
+            self.frames[resource] = (
+                pd.read_csv(self.path / entry["path"], dtype=str, keep_default_na=False)
+                if entry
+                else pd.DataFrame()
+            )
+        return self.frames[resource]
+
+    def rows(self, resource: str) -> int:
+        """Rows of a resource, counted without loading it."""
+        if resource in self.frames:
+            return len(self.frames[resource])
+        with (self.path / f"{resource}.csv").open(encoding="utf-8", newline="") as stream:
+            return sum(1 for _ in csv.reader(stream)) - 1
 
     def total_row(self, table: str) -> dict:
         """The 合计 row (level 0) of one of the nine tables, or {} when it has none."""
+        if ("total", table) not in self.lookups:
+            self.lookups["total", table] = self._total_row(table)
+        return self.lookups["total", table]
+
+    def _total_row(self, table: str) -> dict:
         frame = self.frame(table)
         if frame.empty or "level" not in frame:
             return {}
@@ -47,9 +71,13 @@ class Dataset:
 
     def figure(self, key: str) -> dict:
         """A figure the narrative states (`narrative_figures`), or {}."""
-        frame = self.frame("narrative_figures")
-        rows = frame[frame["figure_key"] == key] if not frame.empty else frame
-        return rows.iloc[0].to_dict() if len(rows) else {}
+        if "figures" not in self.lookups:
+            frame = self.frame("narrative_figures")
+            rows = frame.to_dict("records") if not frame.empty else []
+            self.lookups["figures"] = {}
+            for row in rows:  # the first statement of a figure wins
+                self.lookups["figures"].setdefault(row["figure_key"], row)
+        return self.lookups["figures"].get(key, {})
 
 
 @dataclass
@@ -67,12 +95,7 @@ class Corpus:
 
 def read_package(path: Path) -> Dataset:
     descriptor = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
-    dataset = Dataset(path.name, path, descriptor)
-    for resource in descriptor["resources"]:
-        dataset.frames[resource["name"]] = pd.read_csv(
-            path / resource["path"], dtype=str, keep_default_na=False
-        )
-    return dataset
+    return Dataset(path.name, path, descriptor)
 
 
 def load_corpus(datapackages: Path) -> Corpus:

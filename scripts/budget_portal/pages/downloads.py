@@ -6,10 +6,12 @@ gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -26,15 +28,61 @@ def download_base(dataset: Dataset) -> str:
     return f"downloads/{dataset.name}"
 
 
-def write_downloads(output: Output, corpus: Corpus) -> None:
+# Long derived tables stay CSV only: the workbook holds what the document prints.
+NOT_IN_WORKBOOK = {"budget_lines", "audit", "warnings", "classification_codes", "document_tables"}
+
+
+def write_downloads(output: Output, corpus: Corpus, cache: Path) -> None:
+    """Every package's files, a zip of each, and a workbook of each document's tables.  Zips
+    and workbooks are made once per package content (cached by hash).  The combined package
+    has no workbook: at scale it exceeds Excel's 1,048,576 rows a sheet."""
     for dataset in [*corpus.datasets, corpus.combined]:
         base = download_base(dataset)
         files = sorted(p for p in dataset.path.iterdir() if p.is_file())
-        entries = [(f"{dataset.name}/{p.name}", p.read_bytes()) for p in files]
-        for (_, content), path in zip(entries, files, strict=True):
-            output.add(f"{base}/{path.name}", content)
-        output.add(f"{base}.zip", fixed_zip(entries))
-        output.add(f"{base}.xlsx", workbook(dataset))
+        for path in files:
+            output.copy(f"{base}/{path.name}", path)
+        digest = package_digest(files)
+        output.copy(
+            f"{base}.zip",
+            cached(
+                cache, digest, ".zip", lambda t, d=dataset, f=files: fixed_zip_file(t, d.name, f)
+            ),
+        )
+        if dataset is not corpus.combined:
+            output.copy(
+                f"{base}.xlsx",
+                cached(cache, digest, ".xlsx", lambda t, d=dataset: t.write_bytes(workbook(d))),
+            )
+
+
+def package_digest(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0")
+        with path.open("rb") as stream:
+            digest.update(hashlib.file_digest(stream, "sha256").digest())
+    return digest.hexdigest()
+
+
+def cached(cache: Path, digest: str, suffix: str, make) -> Path:
+    """The file made by `make(path)` for a package's content, made only once."""
+    target = cache / "downloads" / f"{digest}{suffix}"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        make(partial)
+        partial.replace(target)
+    return target
+
+
+def fixed_zip_file(target: Path, name: str, files: list[Path]) -> None:
+    """A zip of a package's files (one read at a time) with fixed timestamps."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{name}/{path.name}", date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
 
 
 def fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
@@ -57,14 +105,14 @@ def workbook(dataset: Dataset) -> bytes:
     about.append([dataset.descriptor.get("description", "")])
     about.append([])
     about.append(["工作表", "资源", "标题", "行数"])
-    resources = dataset.descriptor["resources"]
+    resources = [r for r in dataset.descriptor["resources"] if r["name"] not in NOT_IN_WORKBOOK]
     for resource in resources:
         about.append(
             [
                 _sheet_name(resource["name"]),
                 resource["name"],
                 resource.get("title", ""),
-                len(dataset.frames[resource["name"]]),
+                len(dataset.frame(resource["name"])),
             ]
         )
     for resource in resources:
@@ -73,7 +121,7 @@ def workbook(dataset: Dataset) -> bytes:
         sheet.append([f["name"] for f in fields])
         sheet.append([f.get("title", "") for f in fields])
         types = [f["type"] for f in fields]
-        for row in dataset.frames[resource["name"]].itertuples(index=False):
+        for row in dataset.frame(resource["name"]).itertuples(index=False):
             sheet.append(
                 [_cell(sheet, value, kind) for value, kind in zip(row, types, strict=True)]
             )

@@ -7,7 +7,9 @@ touched and a rebuild leaves exactly what a clean build would.
 
 from __future__ import annotations
 
+import filecmp
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +18,7 @@ MANIFEST = ".generated-files"
 
 @dataclass
 class Output:
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes | Path] = field(default_factory=dict)  # content, or a file to copy
 
     def text(self, path: str, content: str) -> None:
         self.add(path, content.encode("utf-8"))
@@ -25,6 +27,10 @@ class Output:
         if path in self.files:
             raise ValueError(f"{path}: generated twice")
         self.files[path] = content
+
+    def copy(self, path: str, source: Path) -> None:
+        """Generate `path` as a copy of `source` (not read into memory: downloads are large)."""
+        self.add(path, source)
 
     def sync(self, docs: Path) -> dict[str, int]:
         """Write changed files, remove stale ones; returns counts of written/kept/removed."""
@@ -39,16 +45,25 @@ class Output:
                 _remove_empty_parents(target.parent, docs)
         for path, content in sorted(self.files.items()):
             target = docs / path
-            if target.exists() and target.read_bytes() == content:
+            if target.exists() and _same(target, content):
                 counts["unchanged"] += 1
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(target.name + ".partial")
-            partial.write_bytes(content)
+            if isinstance(content, Path):
+                shutil.copyfile(content, partial)
+            else:
+                partial.write_bytes(content)
             os.replace(partial, target)
             counts["written"] += 1
         manifest.write_text("\n".join(sorted(self.files)) + "\n", encoding="utf-8")
         return counts
+
+
+def _same(target: Path, content: bytes | Path) -> bool:
+    if isinstance(content, Path):
+        return filecmp.cmp(target, content, shallow=False)
+    return target.stat().st_size == len(content) and target.read_bytes() == content
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

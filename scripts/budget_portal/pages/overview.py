@@ -109,7 +109,6 @@ def write_home(site: Site) -> None:
         f"- {link('数据质量', QUALITY, page)}：每一项核对和每一处不符\n",
         "## 下载全部数据\n",
         f"全部文件的合并数据包：[zip]({rel(everything + '.zip', page)}) · "
-        f"[Excel]({rel(everything + '.xlsx', page)}) · "
         f"[datapackage.json]({rel(everything + '/datapackage.json', page)})。"
         f"每个资源都是带结构说明的 CSV（UTF-8），详见{link('数据下载', DATA, page)}。\n",
     ]

@@ -19,38 +19,47 @@ def write_data(site: Site) -> None:
         "# 数据下载\n",
         "每份文件一个 [Frictionless 数据包](https://datapackage.org/)：若干 CSV（UTF-8，逗号分隔，"
         "第一行为字段名）和描述字段、类型、单位与主外键的 `datapackage.json`。"
-        "另有合并全部文件的数据包 `all`。每个数据包也提供 zip 压缩包和 Excel 工作簿（xlsx，"
-        "第二行为中文字段名，金额按文件印刷的小数位显示）。字段含义见"
+        "另有合并全部文件的数据包 `all`。每个数据包也提供 zip 压缩包；每份文件另有 Excel 工作簿（xlsx，"
+        "收录文件印刷的各表，第二行为中文字段名，金额按文件印刷的小数位显示）。字段含义见"
         f"{link('数据字典', DICTIONARY, page)}。\n",
         '!!! tip "在 Excel 中打开 CSV"\n    CSV 为 UTF-8 编码。中文 Excel 直接双击可能显示乱码：'
         "请用“数据 → 从文本/CSV”导入并选择 UTF-8，或直接下载 xlsx。\n",
     ]
-    for ds in [corpus.combined, *corpus.datasets]:
-        base = download_base(ds)
-        title = ds.descriptor.get("title", ds.name)
-        heading = "全部文件（合并）" if ds is corpus.combined else title
-        body.append(f"## {esc(heading)}\n")
-        if ds is not corpus.combined:
-            body.append(f"{link('文件页面', document_page(ds), page)} · 数据集标识 `{ds.name}`\n")
-        body.append(
-            f"[zip]({rel(base + '.zip', page)}) · [xlsx]({rel(base + '.xlsx', page)}) · "
-            f"[datapackage.json]({rel(base + '/datapackage.json', page)})\n"
-        )
-        body.append(
-            table(
-                ["资源", "标题", "行数", "下载"],
-                (
-                    [
-                        f"`{r['name']}`",
-                        esc(r.get("title", "")),
-                        str(len(ds.frame(r["name"]))),
-                        f"[CSV]({rel(base + '/' + r['path'], page)})",
-                    ]
-                    for r in ds.descriptor["resources"]
-                ),
-                [2],
-            )
-        )
+    combined, base = corpus.combined, download_base(corpus.combined)
+    body += [
+        "## 全部文件（合并）\n",
+        f"[zip]({rel(base + '.zip', page)}) · "
+        f"[datapackage.json]({rel(base + '/datapackage.json', page)})。"
+        "合并包的行数超过 Excel 单表上限时无法整体打开，请用 CSV。\n",
+        table(
+            ["资源", "标题", "行数", "下载"],
+            (
+                [
+                    f"`{r['name']}`",
+                    esc(r.get("title", "")),
+                    str(combined.rows(r["name"])),
+                    f"[CSV]({rel(base + '/' + r['path'], page)})",
+                ]  # fmt: skip
+                for r in combined.descriptor["resources"]
+            ),
+            [2],
+        ),
+        "## 每份文件\n",
+        "每份文件的各个 CSV 另见其文件页面的“下载本文件的数据”。\n",
+        table(
+            ["文件", "数据集标识", "下载"],
+            (
+                [
+                    link(ds.descriptor.get("title", ds.name), document_page(ds), page),
+                    f"`{ds.name}`",
+                    f"[zip]({rel(download_base(ds) + '.zip', page)}) · "
+                    f"[xlsx]({rel(download_base(ds) + '.xlsx', page)}) · "
+                    f"[datapackage.json]({rel(download_base(ds) + '/datapackage.json', page)})",
+                ]  # fmt: skip
+                for ds in corpus.datasets
+            ),
+        ),
+    ]
     site.page(page, "数据下载", body)
 
 
