@@ -223,9 +223,9 @@ def test_every_chart_has_svg_spec_and_the_csv_of_what_it_plots(built_site):
 
 def test_charts_are_figures_with_static_svg_and_a_summary(built_site):
     html = (built_site.site / "documents/handanshi-316-2023.html").read_text(encoding="utf-8")
-    assert html.count('<figure class="chart"') == 5
-    assert 'src="../charts/handanshi-316-2023/functional-class.svg"' in html
-    assert "社会保障和就业支出" in html.split("functional-class.svg")[1].split("</figure>")[0]
+    assert html.count('<figure class="chart"') == 2
+    assert 'src="../charts/handanshi-316-2023/basic-project.svg"' in html
+    assert "社会保障和就业支出" in html.split("basic-project.svg")[1].split("</figure>")[0]
 
 
 # --- downloads ------------------------------------------------------------------------------

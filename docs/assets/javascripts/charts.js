@@ -1,6 +1,8 @@
-// Charts arrive as static SVG images that show without JavaScript.  When a reader scrolls to a
-// chart (or taps it), the interactive runtime — Vega, Vega-Lite and vega-embed, served by this
-// site itself — is loaded once and the chart is redrawn from its spec with tooltips.
+// Charts arrive as static SVG images that show without JavaScript.  Only when the reader acts —
+// scrolls the page and a chart comes into view, or points at, taps or tabs to a chart — is the
+// interactive runtime (Vega, Vega-Lite and vega-embed, ~300 KB gzip, served by this site
+// itself) loaded, once, and the chart redrawn from its spec with tooltips.  Opening a page
+// loads none of it.
 // Material's instant navigation swaps pages without reloading, so set-up runs on every page.
 (function () {
   "use strict";
@@ -45,22 +47,23 @@
 
   function setUp() {
     var figures = document.querySelectorAll("figure.chart[data-spec]");
-    if (!("IntersectionObserver" in window)) {
-      figures.forEach(embed);
-      return;
-    }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          observer.unobserve(entry.target);
-          embed(entry.target);
-        }
-      });
-    }, { rootMargin: "200px" });
     figures.forEach(function (figure) {
-      observer.observe(figure);
-      figure.addEventListener("pointerdown", function () { embed(figure); }, { once: true });
+      ["pointerenter", "pointerdown", "focusin"].forEach(function (type) {
+        figure.addEventListener(type, function () { embed(figure); }, { once: true });
+      });
     });
+    if (!figures.length || !("IntersectionObserver" in window)) return;
+    window.addEventListener("scroll", function () {
+      var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) {
+            observer.unobserve(entry.target);
+            embed(entry.target);
+          }
+        });
+      }, { rootMargin: "200px" });
+      figures.forEach(function (figure) { observer.observe(figure); });
+    }, { once: true, passive: true });
   }
 
   if (window.document$) {

@@ -78,13 +78,9 @@ def key_figure_section(ds: Dataset) -> list[str]:
 
 
 def chart_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    charts = [
-        functional_chart(ds, "1"),
-        functional_chart(ds, "2"),
-        basic_project_chart(ds),
-        economic_chart(ds),
-        three_public_chart(ds),
-    ]
+    # Two charts a document: each costs ~45 ms to render, a thousand documents make it count;
+    # the 款 and the “三公” items are in the tables below.
+    charts = [basic_project_chart(ds), economic_chart(ds)]
     drawn = [site.chart(c, page) for c in charts if c is not None]
     if not drawn:
         return ["## 图表\n", "本文件没有可绘制的表格数据。\n"]
