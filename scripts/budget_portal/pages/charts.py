@@ -44,7 +44,9 @@ class Chart:
         )
         configured = configured.configure_axis(labelLimit=260, titleFontWeight="normal")
         # Built from typed encodings: schema validation (most of Altair's time) adds nothing.
-        return json.dumps(configured.to_dict(validate=False), ensure_ascii=False, sort_keys=True, indent=1)
+        return json.dumps(
+            configured.to_dict(validate=False), ensure_ascii=False, sort_keys=True, indent=1
+        )
 
 
 def long_form(rows: pd.DataFrame, name: str, part: str, parts: dict[str, str]) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from .charts import AMOUNT, Chart, bars, long_form
 from .context import QUALITY, Site, department_page, document_page
 from .corpus import Dataset
 from .downloads import download_base
-from .markup import details, esc, link, percent, rel, tab, table
+from .markup import details, esc, link, percent, rel, tab, table, unsearched
 from .measures import economic_basic, functional_spending, key_figures, three_public_items
 
 HIDDEN_COLUMNS = {"dataset_id", "source_lines"}
@@ -73,7 +73,11 @@ def key_figure_section(ds: Dataset) -> list[str]:
         "## 主要数字\n",
         "表中数取自相应表格的合计行；情况说明所述为文件文字部分写明的数字。"
         "“行”是该数字在源文件中的行号。\n",
-        table(["指标", "表中数（万元）", "行", "情况说明所述", "行", "是否一致"], rows, [1, 2, 4]),
+        unsearched(
+            table(
+                ["指标", "表中数（万元）", "行", "情况说明所述", "行", "是否一致"], rows, [1, 2, 4]
+            )
+        ),
     ]
 
 
@@ -84,7 +88,7 @@ def chart_section(site: Site, ds: Dataset, page: str) -> list[str]:
     drawn = [site.chart(c, page) for c in charts if c is not None]
     if not drawn:
         return ["## 图表\n", "本文件没有可绘制的表格数据。\n"]
-    return ["## 图表\n", *drawn]
+    return ["## 图表\n", unsearched("\n".join(drawn))]
 
 
 def _top_sentence(data: pd.DataFrame, name: str, what: str) -> str:
@@ -182,7 +186,7 @@ def wide_table(site: Site, frame: pd.DataFrame, resource, page: str) -> str:
     coded = {"code", "expenditure_code"}
     rows = [
         [site.code_link(row[c], page) if c in coded else esc(row[c]) for c in columns]
-        for _, row in frame.iterrows()
+        for row in frame.to_dict("records")
     ]
     return table(headers, rows, numeric)
 
@@ -190,6 +194,7 @@ def wide_table(site: Site, frame: pd.DataFrame, resource, page: str) -> str:
 def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
     inventory = ds.frame("document_tables").set_index("table")
     out = ["## 九张标准表\n", "每张表按文件印刷的样子列出；“源文件行号”可据以核对原文。\n"]
+    tabs = []
     for key, resource in TABLES.items():
         info = inventory.loc[key] if key in inventory.index else None
         status = STATUS.get(info["table_status"], info["table_status"]) if info is not None else "—"
@@ -205,18 +210,21 @@ def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
         content = (
             wide_table(site, frame, resource, page) if len(frame) else "本文件中此表没有数据行。\n"
         )
-        out.append(tab(resource.title, head + note + "\n" + content))
-    return out
+        tabs.append(tab(resource.title, head + note + "\n" + content))
+    return [*out, unsearched("\n".join(tabs))]
 
 
 def _resource_table(ds: Dataset, name: str, columns: list[str] | None = None) -> str:
-    """A resource as a table: the columns given, or every registry field but the hidden ones."""
+    """A resource as a table: the columns given, or every registry field but the hidden ones.
+    Tables of numbers (procurement, assets) are left out of the search index."""
     resource = RESOURCES[name]
     frame = ds.frame(name)
     columns = columns or [c for c in resource.fields if c not in HIDDEN_COLUMNS]
     headers = [resource.titles.get(c, FIELDS[c].title) for c in columns]
     numeric = [i for i, c in enumerate(columns) if FIELDS[c].type in ("number", "integer")]
-    return table(headers, ([esc(row[c]) for c in columns] for _, row in frame.iterrows()), numeric)
+    rows = ([esc(row[c]) for c in columns] for row in frame.to_dict("records"))
+    text = table(headers, rows, numeric)
+    return unsearched(text) if name in ("procurement", "fixed_assets") else text
 
 
 def organization_section(ds: Dataset) -> list[str]:
@@ -242,8 +250,10 @@ def project_section(ds: Dataset) -> list[str]:
             ["title_number", "title", "budget", "fiscal_funds", "goal", "source_line"],
         ),
     ]
+    blocks = []
+    by_project = dict(tuple(indicators.groupby("project_id", sort=False)))
     for _, project in projects.iterrows():
-        rows = indicators[indicators["project_id"] == project["project_id"]]
+        rows = by_project.get(project["project_id"], indicators.iloc[0:0])
         if rows.empty:
             continue
         body = table(
@@ -260,10 +270,10 @@ def project_section(ds: Dataset) -> list[str]:
             ),
             [4],
         )
-        out.append(
+        blocks.append(
             details(f"{project['title_number']}. {project['title']}（{len(rows)} 个指标）", body)
         )
-    return out
+    return [*out, unsearched("\n".join(blocks))]
 
 
 def activity_section(ds: Dataset) -> list[str]:
@@ -331,15 +341,16 @@ def narrative_section(ds: Dataset) -> list[str]:
     if narrative.empty:
         return ["## 情况说明\n", "本文件没有文字说明。\n"]
     out = ["## 情况说明\n"]
-    section = None
-    for _, row in narrative.iterrows():
-        if row["section_title"] != section:
-            section = row["section_title"]
-            out.append(f"### {esc(section)}\n")
-        if row["text"] == row["heading"]:
-            out.append(f"**{esc(row['text'])}**\n")
-        else:
-            out.append(f"{esc(row['text'])} <small>（第 {esc(row['source_line'])} 行）</small>\n")
+    for section, rows in narrative.groupby("section_title", sort=False):
+        paragraphs = [
+            f"**{esc(row['text'])}**\n"
+            if row["text"] == row["heading"]
+            else f"{esc(row['text'])} <small>（第 {esc(row['source_line'])} 行）</small>\n"
+            for _, row in rows.iterrows()
+        ]
+        # The glossary is the same in most documents and has its own page: not searched here.
+        body = "\n".join(paragraphs)
+        out += [f"### {esc(section)}\n", unsearched(body) if section == "名词解释" else body]
     return out
 
 
@@ -401,11 +412,11 @@ def download_section(ds: Dataset, page: str) -> list[str]:
         f"[datapackage.json]({rel(base + '/datapackage.json', page)})",
     ]
     resources = [
-        f"[{esc(r['name'])}.csv]({rel(base + '/' + r['path'], page)})（{esc(r.get('title', ''))}，{len(ds.frame(r['name']))} 行）"
+        f"[{esc(r['name'])}.csv]({rel(base + '/' + r['path'], page)})（{esc(r.get('title', ''))}，{ds.rows(r['name'])} 行）"
         for r in ds.descriptor["resources"]
     ]
     return [
         "## 下载本文件的数据\n",
         " · ".join(files) + "\n",
-        "\n".join(f"- {line}" for line in resources) + "\n",
+        unsearched("\n".join(f"- {line}" for line in resources) + "\n"),
     ]

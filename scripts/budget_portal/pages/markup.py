@@ -65,6 +65,11 @@ def indent(text: str, spaces: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
 
 
+def unsearched(body: str) -> str:
+    """Shown on the page, left out of the search index (see `search_skip.py`)."""
+    return f"<!-- search-skip -->\n\n{body}\n\n<!-- /search-skip -->\n"
+
+
 def tab(title: str, body: str) -> str:
     """A pymdownx.tabbed tab."""
     return f'=== "{title}"\n\n{indent(body)}\n'

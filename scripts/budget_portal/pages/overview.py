@@ -22,7 +22,7 @@ from .context import (
 )
 from .corpus import Dataset
 from .downloads import download_base
-from .markup import esc, link, percent, rel, table
+from .markup import esc, link, percent, rel, table, unsearched
 from .measures import (
     KEY_FIGURES,
     MARKS,
@@ -135,10 +135,12 @@ def write_documents_index(site: Site) -> None:
         "# 预算文件\n",
         f"本站读取的全部 {len(rows)} 份部门预算公开文件。每份文件的原样副本、来源说明和校验值都保存在项目的 "
         "`documents/` 目录中。\n",
-        table(
-            ["文件", "辖区", "部门编码", "年度", "发布机构", "原始格式", "SHA-256（前 12 位）"],
-            rows,
-            [3],
+        unsearched(
+            table(
+                ["文件", "辖区", "部门编码", "年度", "发布机构", "原始格式", "SHA-256（前 12 位）"],
+                rows,
+                [3],
+            )
         ),
     ]
     site.page(page, "预算文件", body)
@@ -326,7 +328,7 @@ def compare_table(datasets: list[Dataset], page: str) -> str:
         "机关运行经费",
         "占基本支出",
     ]
-    return table(headers, rows, range(1, 9))
+    return unsearched(table(headers, rows, range(1, 9)))
 
 
 def share_chart(datasets: list[Dataset]) -> Chart:

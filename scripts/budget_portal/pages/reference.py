@@ -8,7 +8,7 @@ from ..registry import RESOURCES, TABLES
 from .context import DATA, DICTIONARY, GLOSSARY, QUALITY, Site, document_page
 from .document import audit_table
 from .downloads import download_base
-from .markup import esc, link, rel, table
+from .markup import esc, link, rel, table, unsearched
 from .measures import label
 
 
@@ -46,7 +46,7 @@ def write_data(site: Site) -> None:
         ),
         "## 每份文件\n",
         "每份文件的各个 CSV 另见其文件页面的“下载本文件的数据”。\n",
-        table(
+        unsearched_table(
             ["文件", "数据集标识", "下载"],
             (
                 [
@@ -61,6 +61,10 @@ def write_data(site: Site) -> None:
         ),
     ]
     site.page(page, "数据下载", body)
+
+
+def unsearched_table(*args) -> str:
+    return unsearched(table(*args))
 
 
 def write_dictionary(site: Site) -> None:
@@ -120,7 +124,7 @@ def write_quality(site: Site) -> None:
         if len(findings)
         else "没有不符之处。\n",
         "## 各文件的核对情况\n",
-        table(
+        unsearched_table(
             ["文件", "核对项", "通过", "不符", "读取警告"],
             (
                 [
