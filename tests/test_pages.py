@@ -225,7 +225,7 @@ def test_charts_are_figures_with_static_svg_and_a_summary(built_site):
     html = (built_site.site / "documents/handanshi-316-2023.html").read_text(encoding="utf-8")
     assert html.count('<figure class="chart"') == 2
     assert 'src="../charts/handanshi-316-2023/basic-project.svg"' in html
-    assert "社会保障和就业支出" in html.split("basic-project.svg")[1].split("</figure>")[0]
+    assert "基本支出 8,960.26 万元" in html.split("basic-project.svg")[1].split("</figure>")[0]
 
 
 # --- downloads ------------------------------------------------------------------------------

@@ -267,7 +267,7 @@ def build_documents(
     ):
         results = pool.imap(build_job, jobs, chunksize=4) if pool else map(build_job, jobs)
         owners: dict[str, Path] = {}
-        for path, result in zip(paths, results):
+        for path, result in zip(paths, results, strict=True):
             if isinstance(result, str):
                 report.errors.append(result)
             elif result.dataset_id in owners:

@@ -56,10 +56,10 @@ def stages(work: Path) -> dict[str, tuple[float, int]]:
                 "--cache",
                 cache,
             ]
-        ),  # fmt: skip
+        ),
         "pages": run(
             [*CLI, "pages", "-q", "--datapackages", packages, "--docs", docs, "--cache", cache]
-        ),  # fmt: skip
+        ),
         "mkdocs": run([*CLI, "site", "-q", "--docs", docs, "--site-dir", work / "site"]),
     }
 
@@ -117,9 +117,12 @@ def measure(work: Path, n: int) -> dict:
 
 
 def report(n: int, scratch: dict, incremental: dict, sizes: dict, bare: float) -> list[str]:
-    lines = [f"N = {n} documents, {os.cpu_count()} cores", "",
-             "| stage | from scratch | docs/s | peak memory | after adding one |",
-             "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    lines = [
+        f"N = {n} documents, {os.cpu_count()} cores",
+        "",
+        "| stage | from scratch | docs/s | peak memory | after adding one |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for stage, (seconds, memory) in scratch.items():
         again = incremental[stage][0]
         lines.append(

@@ -300,7 +300,7 @@ def prose(cents: int) -> str:
 def split(rng: random.Random, total: int, parts: int) -> list[int]:
     """`total` in `parts` positive shares that add up exactly."""
     cuts = sorted(rng.sample(range(1, total), parts - 1)) if parts > 1 else []
-    return [b - a for a, b in zip([0, *cuts], [*cuts, total])]
+    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
 
 
 def make_budget(jurisdiction, department, code, year, layout, rng) -> Budget:
@@ -344,7 +344,7 @@ def make_budget(jurisdiction, department, code, year, layout, rng) -> Budget:
     running = list(programmes[0][1])  # 行政运行 first
     rest = sum(b.economic.values()) - sum(b.basic.values())
     shares = split(rng, rest, 2) if len(running) > 1 and rng.random() < 0.5 else [rest]
-    for item, amount in zip(running, shares):
+    for item, amount in zip(running, shares, strict=False):  # one or two shares
         b.basic[item] = amount
     project_items = [c for _, items in programmes for c in items if c not in running[:1]]
     for item in rng.sample(project_items, max(1, len(project_items) - rng.randint(0, 1))):
@@ -364,7 +364,10 @@ def functional_rows(b: Budget, columns) -> list[tuple[str, str, list[int]]]:
     for item in items:
         for code in (item[:3], item[:5], item):
             totals[code] = [
-                a + v for a, v in zip(totals.get(code, [0] * len(columns(item))), columns(item))
+                a + v
+                for a, v in zip(
+                    totals.get(code, [0] * len(columns(item))), columns(item), strict=True
+                )
             ]
     grand = [
         sum(totals[c][i] for c in totals if len(c) == 3) for i in range(len(columns(items[0])))
@@ -688,7 +691,7 @@ def assets(b: Budget) -> list[tuple[str, str, int]]:
     ]
 
 
-def narrative(b: Budget, procurement_total: int, asset_total: int) -> list:
+def narrative(b: Budget) -> list:
     """The 情况说明 as a list of paragraphs and tables (like 000:424–1081)."""
     y, a = b.year, b.agency
     gp_basic = sum(b.economic.values())
@@ -767,7 +770,7 @@ def narrative(b: Budget, procurement_total: int, asset_total: int) -> list:
                 ],
             ),
         ]
-    return out, total
+    return out
 
 
 # --- layout ------------------------------------------------------------------------------------
@@ -880,9 +883,9 @@ def render(b: Budget) -> str:
             w.paragraph(EMPTY_NOTES[title])
         if w.docx and b.rng.random() < 0.3:
             w.lines.append(f" {b.rng.randint(2, 99)}")  # stray page number (c.10)
-    project, items, procurement_total = procurement(b)
+    _, items, procurement_total = procurement(b)
     asset_rows = assets(b)
-    body, total = narrative(b, procurement_total, asset_rows[0][2])
+    body = narrative(b)
     for part in body:
         if isinstance(part, tuple):
             for cells in part[1]:
@@ -994,7 +997,7 @@ def plan(n: int, seed: int) -> list[tuple[str, Department, str, int, str]]:
     groups = []
     for place in places:
         codes = rng.sample(range(101, 999), len(DEPARTMENTS))
-        for department, code in zip(DEPARTMENTS, codes):
+        for department, code in zip(DEPARTMENTS, codes, strict=True):
             first = rng.choice(YEARS)
             layout = rng.choice(("pdf-tsv", "pdf-tsv", "docx-cells"))
             years = range(first, min(first + rng.randint(1, 3), YEARS.stop))

@@ -6,8 +6,8 @@ listed in `docs/.generated-files`; the hand-written pages beside them are left a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .charts import Renderer, write_bundle

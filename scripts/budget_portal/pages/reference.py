@@ -39,7 +39,7 @@ def write_data(site: Site) -> None:
                     esc(r.get("title", "")),
                     str(combined.rows(r["name"])),
                     f"[CSV]({rel(base + '/' + r['path'], page)})",
-                ]  # fmt: skip
+                ]
                 for r in combined.descriptor["resources"]
             ),
             [2],
@@ -55,7 +55,7 @@ def write_data(site: Site) -> None:
                     f"[zip]({rel(download_base(ds) + '.zip', page)}) · "
                     f"[xlsx]({rel(download_base(ds) + '.xlsx', page)}) · "
                     f"[datapackage.json]({rel(download_base(ds) + '/datapackage.json', page)})",
-                ]  # fmt: skip
+                ]
                 for ds in corpus.datasets
             ),
         ),

@@ -1,0 +1,47 @@
+"""The benchmark's synthetic corpus: it must read like the seeds and add up."""
+
+import re
+
+from budget_portal.build import build_data, parse
+from tests.bench.synthetic import write_corpus
+
+
+def test_synthetic_documents_parse_completely_with_no_finding(tmp_path):
+    paths = write_corpus(tmp_path / "documents", 12, seed=3)
+    layouts = set()
+    for path in paths:
+        parsed = parse(path)
+        layouts.add(parsed.doc.layout)
+        assert parsed.doc.problems == [], path.name
+        assert [c for c in parsed.checks if c.status == "fail"] == [], path.name
+        assert len(parsed.checks) > 250
+        statuses = {k: t.status for k, t in parsed.tables.items()}
+        assert statuses.pop("government_fund_expenditure") == "empty"
+        assert statuses.pop("state_capital_expenditure") == "empty"
+        assert set(statuses.values()) == {"parsed"}, (path.name, statuses)
+        for section in ("organizations", "projects", "performance_indicators", "procurement",
+                        "fixed_assets", "glossary", "narrative", "narrative_figures"):  # fmt: skip
+            assert parsed.sections[section], (path.name, section)
+    assert layouts == {"pdf-tsv", "docx-cells"}
+
+
+def test_synthetic_corpus_is_deterministic_and_varied(tmp_path):
+    first = write_corpus(tmp_path / "a", 30, seed=1)
+    again = write_corpus(tmp_path / "b", 30, seed=1)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
+    report = build_data(tmp_path / "a", tmp_path / "packages")
+    assert report.ok and len(report.built) == 30
+    rows = [b.document for b in report.built]
+    assert len({r["jurisdiction"] for r in rows}) > 5
+    assert len({r["year"] for r in rows}) > 3
+    departments = [(r["jurisdiction"], r["department_code"]) for r in rows]
+    assert len(set(departments)) < len(departments)  # some departments have several years
+
+
+def test_page_breaks_split_labels_and_repeat_headers(tmp_path):
+    text = "".join(p.read_text(encoding="utf-8") for p in write_corpus(tmp_path, 12, seed=3))
+    assert "档次\t1" in text  # the 栏次 misprint
+    assert "\n预算年\n\n度：" in text  # year split from its label
+    assert re.search(r"(?m)^\t\t[\u4e00-\u9fff]+\t", text)  # a label continued on the next page
+    assert re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", text)  # a wrapped label
+    assert "[bookmark: _Toc" in text
