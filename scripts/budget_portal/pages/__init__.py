@@ -6,16 +6,19 @@ listed in `docs/.generated-files`; the hand-written pages beside them are left a
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import tempfile
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .charts import Renderer, write_bundle
 from .codes import page_codes, write_codes
 from .context import Site
 from .corpus import load_corpus
-from .document import write_document_pages
-from .downloads import write_downloads
+from .document import write_document_page
+from .downloads import write_package_downloads
 from .output import Output
 from .overview import write_compare, write_departments, write_documents_index, write_home
 from .reference import write_data, write_dictionary, write_glossary, write_quality
@@ -23,7 +26,6 @@ from .reference import write_data, write_dictionary, write_glossary, write_quali
 WRITERS = (
     write_home,
     write_documents_index,
-    write_document_pages,
     write_departments,
     write_compare,
     write_codes,
@@ -59,8 +61,9 @@ def build_pages(datapackages: Path, docs: Path, cache: Path | None = None) -> Pa
     renderer = Renderer(output, cache)
     site = Site(corpus, output, renderer)
     site.code_pages = set(page_codes(corpus.combined.frame("classification_codes"))["code"])
+    write_documents(site, cache)  # first: its workers must fork before vl-convert starts here
     write_bundle(output, cache)
-    write_downloads(output, corpus, cache)
+    write_package_downloads(output, corpus.combined, cache, workbook=False)
     for writer in WRITERS:
         writer(site)
     counts = output.sync(docs)
@@ -71,3 +74,35 @@ def build_pages(datapackages: Path, docs: Path, cache: Path | None = None) -> Pa
         rendered=renderer.rendered,
         **counts,
     )
+
+
+_FORKED: tuple[Site, Path] | None = None  # what a worker process inherits from build_pages
+
+
+def write_documents(site: Site, cache: Path) -> None:
+    """Each document's page, charts (rendering an SVG takes ~45 ms) and downloads, made on
+    every core; the results are gathered in document order, so the output is the same."""
+    global _FORKED
+    _FORKED = (site, cache)
+    count = len(site.corpus.datasets)
+    processes = min(os.cpu_count() or 1, count // 8)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes) if processes > 1 else nullcontext() as pool:
+        jobs = range(count)
+        results = pool.imap(document_job, jobs, chunksize=2) if pool else map(document_job, jobs)
+        for files, rendered in results:
+            for path, content in files.items():
+                site.output.add(path, content)
+            site.charts.rendered += rendered
+    _FORKED = None
+
+
+def document_job(index: int) -> tuple[dict, int]:
+    """The files of one document (by its index in the corpus) and how many SVGs were rendered."""
+    site, cache = _FORKED
+    output = Output()
+    renderer = Renderer(output, cache)
+    dataset = site.corpus.datasets[index]
+    write_document_page(replace(site, output=output, charts=renderer), dataset)
+    write_package_downloads(output, dataset, cache, workbook=True)
+    return output.files, renderer.rendered

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from .charts import AMOUNT, Chart, bars
@@ -60,21 +62,25 @@ def write_codes_index(site: Site, codes: pd.DataFrame) -> None:
 
 
 def code_rows(datasets: list[Dataset], classification: str, code: str) -> pd.DataFrame:
+    """Every row printed under `code` in the documents, in document order."""
+    return pd.DataFrame(rows_by_code(tuple(datasets), classification).get(code, []))
+
+
+@functools.lru_cache(maxsize=4)
+def rows_by_code(datasets: tuple[Dataset, ...], classification: str) -> dict[str, list[dict]]:
+    """One pass over the documents' tables for all codes (not one pass per code)."""
     table_key, columns = SOURCE[classification]
-    rows = []
+    out: dict[str, list[dict]] = {}
     for ds in datasets:
-        frame = ds.frame(table_key)
-        if frame.empty:
-            continue
-        for _, row in frame[frame["code"] == code].iterrows():
-            rows.append(
+        for row in ds.frame(table_key).to_dict("records"):
+            out.setdefault(row["code"], []).append(
                 {
                     "dataset": ds,
                     **{c: row[c] for c, _ in columns},
                     "source_line": row["source_line"],
                 }
             )
-    return pd.DataFrame(rows)
+    return out
 
 
 def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:

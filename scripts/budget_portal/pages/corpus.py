@@ -17,7 +17,7 @@ import pandas as pd
 from ..packages import COMBINED
 
 
-@dataclass
+@dataclass(eq=False)  # identity: a package is one object, hashable for lookups
 class Dataset:
     """One data package: `documents.csv`'s row as `meta` and every resource as text."""
 

@@ -16,11 +16,6 @@ HIDDEN_COLUMNS = {"dataset_id", "source_lines"}
 STATUS = {"parsed": "已解析", "empty": "空表", "missing": "文件中没有", "unreadable": "无法读取"}
 
 
-def write_document_pages(site: Site) -> None:
-    for ds in site.corpus.datasets:
-        write_document_page(site, ds)
-
-
 def write_document_page(site: Site, ds: Dataset) -> None:
     page = document_page(ds)
     m = ds.meta

@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from .corpus import Corpus, Dataset
+from .corpus import Dataset
 from .output import Output
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -32,27 +32,20 @@ def download_base(dataset: Dataset) -> str:
 NOT_IN_WORKBOOK = {"budget_lines", "audit", "warnings", "classification_codes", "document_tables"}
 
 
-def write_downloads(output: Output, corpus: Corpus, cache: Path) -> None:
-    """Every package's files, a zip of each, and a workbook of each document's tables.  Zips
+def write_package_downloads(output: Output, dataset: Dataset, cache: Path, workbook: bool) -> None:
+    """A package's files, a zip of them and (for a document) a workbook of its tables.  Zips
     and workbooks are made once per package content (cached by hash).  The combined package
     has no workbook: at scale it exceeds Excel's 1,048,576 rows a sheet."""
-    for dataset in [*corpus.datasets, corpus.combined]:
-        base = download_base(dataset)
-        files = sorted(p for p in dataset.path.iterdir() if p.is_file())
-        for path in files:
-            output.copy(f"{base}/{path.name}", path)
-        digest = package_digest(files)
-        output.copy(
-            f"{base}.zip",
-            cached(
-                cache, digest, ".zip", lambda t, d=dataset, f=files: fixed_zip_file(t, d.name, f)
-            ),
-        )
-        if dataset is not corpus.combined:
-            output.copy(
-                f"{base}.xlsx",
-                cached(cache, digest, ".xlsx", lambda t, d=dataset: t.write_bytes(workbook(d))),
-            )
+    base = download_base(dataset)
+    files = sorted(p for p in dataset.path.iterdir() if p.is_file())
+    for path in files:
+        output.copy(f"{base}/{path.name}", path)
+    digest = package_digest(files)
+    zipped = cached(cache, digest, ".zip", lambda t: fixed_zip_file(t, dataset.name, files))
+    output.copy(f"{base}.zip", zipped)
+    if workbook:
+        book = cached(cache, digest, ".xlsx", lambda t: t.write_bytes(make_workbook(dataset)))
+        output.copy(f"{base}.xlsx", book)
 
 
 def package_digest(files: list[Path]) -> str:
@@ -96,7 +89,7 @@ def fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def workbook(dataset: Dataset) -> bytes:
+def make_workbook(dataset: Dataset) -> bytes:
     """One sheet per resource; numbers are Excel numbers shown with the decimals printed."""
     book = Workbook(write_only=True)
     book.properties.created = book.properties.modified = datetime(2000, 1, 1)

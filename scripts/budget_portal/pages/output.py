@@ -51,7 +51,7 @@ class Output:
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(target.name + ".partial")
             if isinstance(content, Path):
-                shutil.copyfile(content, partial)
+                shutil.copy2(content, partial)  # with its time: unchanged next time at a glance
             else:
                 partial.write_bytes(content)
             os.replace(partial, target)
@@ -61,8 +61,8 @@ class Output:
 
 
 def _same(target: Path, content: bytes | Path) -> bool:
-    if isinstance(content, Path):
-        return filecmp.cmp(target, content, shallow=False)
+    if isinstance(content, Path):  # same size and time (copy2 keeps it), else the bytes decide
+        return filecmp.cmp(target, content, shallow=True)
     return target.stat().st_size == len(content) and target.read_bytes() == content
 
 
