@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from contextlib import chdir
@@ -20,6 +21,7 @@ CONFIG = ROOT / "mkdocs.yml"
 def build_site(docs: Path, site_dir: Path, config_file: Path = CONFIG) -> None:
     """`mkdocs build --strict` with another docs or site folder; any warning aborts the build."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    show_mkdocs_warnings()
     # mkdocs.yml names files (the search dictionary) relative to the project folder.
     with chdir(config_file.parent):
         config = load_config(
@@ -29,6 +31,17 @@ def build_site(docs: Path, site_dir: Path, config_file: Path = CONFIG) -> None:
             strict=True,
         )
         build(config)
+
+
+def show_mkdocs_warnings() -> None:
+    """The mkdocs command prints its warnings; called as a library it only counts them."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "budget_portal", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler.budget_portal = True
+        logger.addHandler(handler)
 
 
 def serve_site(docs: Path, config_file: Path = CONFIG, dev_addr: str = "127.0.0.1:8000") -> None:
