@@ -104,7 +104,8 @@ def first_load(page: Path) -> tuple[int, list[str]]:
 def measure(work: Path, n: int) -> dict:
     site = work / "site"
     pages = sum(1 for _ in site.rglob("*.html")) - 1  # without 404.html
-    document_page = max((site / "documents").glob("*.html"), key=lambda p: p.stat().st_size)
+    pages_of_documents = [p for p in (site / "documents").glob("*.html") if p.name != "index.html"]
+    document_page = max(pages_of_documents, key=lambda p: p.stat().st_size)  # the heaviest
     load, assets = first_load(document_page)
     return {
         "pages": pages,
@@ -147,8 +148,18 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="default: build/bench/N")
+    parser.add_argument(
+        "--sizes-only", action="store_true", help="measure the sizes of the site already built"
+    )
     args = parser.parse_args()
     work = args.work or ROOT / "build" / "bench" / str(args.n)
+    if args.sizes_only:
+        results = json.loads((work / "results.json").read_text(encoding="utf-8"))
+        results.update(measure(work, args.n))
+        (work / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        scratch, incremental = results["scratch"], results["incremental"]
+        print("\n".join(report(args.n, scratch, incremental, results, results["bare_seconds"])))
+        return
     shutil.rmtree(work, ignore_errors=True)
     (work / "docs").mkdir(parents=True)
     copy_handwritten(ROOT / "docs", work / "docs")
