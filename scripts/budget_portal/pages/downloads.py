@@ -49,7 +49,8 @@ def write_package_downloads(output: Output, dataset: Dataset, cache: Path, workb
 
 
 def package_digest(files: list[Path]) -> str:
-    digest = hashlib.sha256()
+    """The package's content and this module's code: a changed workbook layout is remade."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
     for path in files:
         digest.update(path.name.encode() + b"\0")
         with path.open("rb") as stream:
@@ -72,21 +73,22 @@ def fixed_zip_file(target: Path, name: str, files: list[Path]) -> None:
     """A zip of a package's files (one read at a time) with fixed timestamps."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in files:
-            info = zipfile.ZipInfo(f"{name}/{path.name}", date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(fixed_entry(f"{name}/{path.name}"), path.read_bytes())
 
 
 def fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in entries:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, content)
+            archive.writestr(fixed_entry(name), content)
     return buffer.getvalue()
+
+
+def fixed_entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
 
 
 def make_workbook(dataset: Dataset) -> bytes:
