@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from budget_portal.build import parse
 from budget_portal.pages import build_pages
+from budget_portal.read.pipeline import parse
 from budget_portal.site import build_site, copy_handwritten
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,8 +2,9 @@
 
 import codecs
 
-from budget_portal.build import build_data, parse
-from budget_portal.packages import budget_lines
+from budget_portal.build import build_data
+from budget_portal.package.rows import budget_lines
+from budget_portal.read.pipeline import parse
 
 from .conftest import SEEDS
 
@@ -83,15 +84,16 @@ def test_stale_packages_are_removed(tmp_path):
 
 
 def test_a_section_that_cannot_be_read_is_reported_and_the_rest_builds(monkeypatch):
-    from budget_portal import build
+    from budget_portal.read import pipeline
 
     def broken(doc, sections):
         raise ValueError("unexpected layout")
 
     readers = tuple(
-        (names, broken if names == ("procurement",) else reader) for names, reader in build.READERS
+        (names, broken if names == ("procurement",) else reader)
+        for names, reader in pipeline.READERS
     )
-    monkeypatch.setattr(build, "READERS", readers)
+    monkeypatch.setattr(pipeline, "READERS", readers)
     parsed = parse(GOOD)
     assert parsed.sections["procurement"] == []
     assert len(parsed.sections["organizations"]) == 14 and len(parsed.sections["projects"]) == 37
@@ -100,7 +102,7 @@ def test_a_section_that_cannot_be_read_is_reported_and_the_rest_builds(monkeypat
 
 
 def test_every_narrative_table_is_accounted_for(seeds):
-    from budget_portal.packages import table_rows
+    from budget_portal.package.rows import table_rows
 
     status = {
         (n, r["table"]): r["table_status"] for n, p in seeds.items() for r in table_rows(p)[9:]

@@ -3,17 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from budget_portal.documents import (
-    DocumentError,
-    Paragraph,
-    Row,
-    decode,
-    detect_layout,
-    docx_records,
-    jurisdiction_of,
-    read_document,
-    slug,
-)
+from budget_portal.extract.text import decode, detect_layout, docx_records
+from budget_portal.model import DocumentError, Paragraph, Row
+from budget_portal.read.metadata import jurisdiction_of, slug
+from budget_portal.read.pipeline import read_document
 
 from .conftest import NARRATIVE, PREAMBLE
 

@@ -9,7 +9,7 @@ import pytest
 from frictionless import Package
 
 from budget_portal.build import build_data
-from budget_portal.registry import FIELDS, RESOURCES, TABLES
+from budget_portal.metadata.registry import FIELDS, RESOURCES, TABLES
 
 from .conftest import DOCUMENTS, ROOT
 

@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from budget_portal.metadata.registry import RESOURCES, TABLES
 from budget_portal.pages import build_pages
 from budget_portal.pages.corpus import load_corpus
 from budget_portal.pages.markup import esc, page_title
 from budget_portal.pages.measures import key_figures
 from budget_portal.pages.output import MANIFEST, Output
-from budget_portal.registry import RESOURCES, TABLES
 from budget_portal.site import build_site, copy_handwritten
 
 from .conftest import ROOT, Links

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget_portal.projects import target_parts, title_fields
+from budget_portal.read.projects import target_parts, title_fields
 
 from .conftest import tsv
 

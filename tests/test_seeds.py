@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget_portal.packages import budget_lines, table_rows
+from budget_portal.package.rows import budget_lines, table_rows
 
 from .conftest import SEEDS
 

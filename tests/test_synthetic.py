@@ -2,7 +2,8 @@
 
 import re
 
-from budget_portal.build import build_data, parse
+from budget_portal.build import build_data
+from budget_portal.read.pipeline import parse
 from tests.bench.synthetic import write_corpus
 
 

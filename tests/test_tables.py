@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from budget_portal.packages import budget_lines
+from budget_portal.package.rows import budget_lines
 
 from .conftest import NARRATIVE, PREAMBLE, tsv
 

@@ -15,14 +15,11 @@ from pathlib import Path
 import yaml
 
 from .build import discover
-from .documents import (
-    DOCUMENT_SUFFIX,
-    Document,
-    DocumentError,
-    load_provenance,
-    provenance_path,
-    read_document,
-)
+from .model import Document, DocumentError
+from .read.pipeline import read_document
+from .read.provenance import load_provenance, provenance_path
+
+DOCUMENT_SUFFIX = ".txt"
 
 ORIGINAL_FORMAT = {"pdf-tsv": "PDF", "docx-cells": "DOCX"}
 

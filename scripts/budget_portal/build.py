@@ -17,33 +17,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .activities import activity_rows
-from .documents import (
-    DOCUMENT_SUFFIX,
-    PROVENANCE_SUFFIX,
-    Document,
-    DocumentError,
-    provenance_path,
-    read_document,
-)
-from .figures import figure_rows
-from .narrative_audit import audit_document
-from .packages import (
-    COMBINED,
-    CombinedPackage,
-    Parsed,
-    code_sightings,
-    combined_table_rows,
-    document_row,
-    install,
-    stage,
-    write_document_package,
-)
-from .procurement import procurement_rows, table_printed
-from .projects import project_rows
-from .registers import fixed_asset_rows, organization_rows
-from .sections import Section, glossary_rows, narrative_rows, section_of, split_sections
-from .tables import read_tables
+from .extract import DOCUMENT_SUFFIXES
+from .model import DocumentError, Parsed
+from .package.combined import CombinedPackage, combined_table_rows
+from .package.rows import COMBINED, code_sightings, document_row
+from .package.write import install, stage, write_document_package
+from .read.pipeline import parse
+from .read.provenance import PROVENANCE_SUFFIX, provenance_path
 
 
 @dataclass
@@ -74,87 +54,31 @@ class Report:
 def discover(documents_dir: Path) -> tuple[list[Path], list[Path]]:
     """Documents (`*.txt`) and other files that are neither documents nor provenance."""
     files = sorted(p for p in Path(documents_dir).iterdir() if p.is_file())
-    documents = [p for p in files if p.suffix == DOCUMENT_SUFFIX]
+    documents = [p for p in files if p.suffix in DOCUMENT_SUFFIXES]
     others = [
         p
         for p in files
-        if p.suffix not in (DOCUMENT_SUFFIX, PROVENANCE_SUFFIX)
+        if p.suffix not in (*DOCUMENT_SUFFIXES, PROVENANCE_SUFFIX)
         and not p.name.startswith(".")
         and p.name != "README.md"
     ]
     return documents, others
 
 
-# Readers of the narrative part: the resources each fills, and the function.
-READERS = (
-    (("organizations",), organization_rows),
-    (("projects", "performance_indicators"), project_rows),
-    (("activities", "activity_indicators"), activity_rows),
-    (("procurement",), procurement_rows),
-    (("fixed_assets",), fixed_asset_rows),
-    (("glossary",), glossary_rows),
-    (("narrative",), narrative_rows),
-)
-
-
-def read_sections(doc: Document, sections: list[Section]) -> dict[str, list[dict]]:
-    """Each reader on its own: a malformed section is reported and published empty, whole."""
-    rows: dict[str, list[dict]] = {}
-    for names, reader in READERS:
-        try:
-            result = reader(doc, sections)
-        except Exception as error:  # one section must not stop the rest of the document
-            line = sections[0].line if sections else None
-            doc.warn(f"{', '.join(names)}: could not be read ({error!r}); published empty", line)
-            result = tuple([] for _ in names) if len(names) > 1 else []
-        rows.update(zip(names, result if len(names) > 1 else (result,), strict=True))
-    rows["narrative_figures"] = figure_rows(doc, rows["narrative"])
-    return rows
-
-
-def parse(path: Path) -> Parsed:
-    doc = read_document(path)
-    tables = read_tables(doc)
-    sections = split_sections(doc)
-    rows = read_sections(doc, sections)
-    printed = table_printed(sections)
-    checks = audit_document(tables, rows, procurement_printed=printed)
-    return Parsed(doc, tables, checks, rows, section_inventory(sections, rows, printed))
-
-
-def section_inventory(
-    sections: list[Section], rows: dict[str, list[dict]], procurement: bool
-) -> list[dict]:
-    """The narrative's tables accounted for like the nine: parsed, empty or missing."""
-    inventory = []
-    for key, section_key, title in SECTION_TABLES:
-        found = rows[key]
-        section = section_of(sections, section_key)
-        empty = key == "procurement" and procurement and not found
-        line = found[0]["source_line"] if found else (section.line if empty and section else None)
-        status = "parsed" if found else ("empty" if empty else "missing")
-        inventory.append({"table": key, "table_title": title, "table_status": status,
-                          "rows": len(found), "note": "", "source_line": line})  # fmt: skip
-    return inventory
-
-
-SECTION_TABLES = (
-    ("organizations", "duties", "部门机构设置情况"),
-    ("projects", "projects", "项目绩效目标表"),
-    ("activities", "performance", "部门职责-工作活动绩效目标"),
-    ("procurement", "procurement", "部门政府采购预算"),
-    ("fixed_assets", "assets", "部门固定资产占用情况表"),
-    ("glossary", "glossary", "名词解释"),
-)
+COMMANDS = ("add.py", "check.py", "cli.py", "site.py", "validate.py", "search_skip.py")
 
 
 def code_version() -> str:
-    """A hash of the reading code: a cached parse is used only by the code that made it."""
+    """A hash of the reading code: a cached parse is used only by the code that made it.
+
+    Every module under the package counts (templates are code), except the pages, which read
+    packages, and the maintainer's commands, which do not change how a document reads."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for source in sorted(here.glob("*.py")):
-        if source.name not in ("add.py", "check.py", "cli.py", "site.py", "validate.py"):
-            digest.update(source.read_bytes())
+    for source in sorted(here.rglob("*.py")):
+        relative = source.relative_to(here)
+        if relative.parts[0] != "pages" and relative.as_posix() not in COMMANDS:
+            digest.update(relative.as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
 
 

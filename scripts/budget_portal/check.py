@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .packages import Parsed
-from .registry import RESOURCES, TABLES
+from .metadata.registry import RESOURCES, TABLES
+from .model import Parsed
 
 
 def describe(parsed: Parsed, verbose: bool = False) -> list[str]:

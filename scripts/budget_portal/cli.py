@@ -22,7 +22,7 @@ from tqdm import tqdm
 from .add import AddError, add_document
 from .build import build_data, discover, parse
 from .check import describe
-from .documents import DocumentError
+from .model import DocumentError
 
 # The commands that need the heavy libraries (altair, mkdocs, frictionless) import them when
 # they run, so `data`, `check` and `add` start quickly.

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 from frictionless import Package
 
-from .packages import COMBINED
+from .package.rows import COMBINED
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..packages import COMBINED
+from ..package.rows import COMBINED
 
 
 @dataclass(eq=False)  # identity: a package is one object, hashable for lookups

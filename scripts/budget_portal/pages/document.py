@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..registry import FIELDS, RESOURCES, TABLES
+from ..metadata.registry import FIELDS, RESOURCES, TABLES
 from .charts import AMOUNT, Chart, bars, long_form
 from .context import QUALITY, Site, department_page, document_page
 from .corpus import Dataset

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..registry import RESOURCES, TABLES
+from ..metadata.registry import RESOURCES, TABLES
 from .context import DATA, DICTIONARY, GLOSSARY, QUALITY, Site, document_page
 from .document import audit_table
 from .downloads import download_base

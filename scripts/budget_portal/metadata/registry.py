@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .documents import LAYOUTS
+from ..extract.text import LAYOUTS
 
 WAN_YUAN = "万元"
 

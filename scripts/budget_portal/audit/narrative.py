@@ -3,7 +3,7 @@ against the tables and against themselves.  Checks run only where both sides are
 
 from __future__ import annotations
 
-from .audit import ZERO, Audit, Check, total_row, value
+from .tables import ZERO, Audit, Check, total_row, value
 
 THREE_PUBLIC_PARTS = (
     ("abroad", ("因公出国",)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import strip_numbering
+from ..text import strip_numbering
 
 CLASS_BY_LABEL = {
     "一般公共服务": "201",

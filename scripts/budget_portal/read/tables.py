@@ -22,10 +22,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .classification import class_code_for_label, is_code, level_of, parent_of
-from .documents import Document, Paragraph, Row
-from .registry import TABLES
-from .text import clean_label, is_blank, label_key, parse_amount
+from ..metadata.classification import class_code_for_label, is_code, level_of, parent_of
+from ..metadata.registry import TABLES
+from ..model import Document, Paragraph, Row
+from ..text import clean_label, is_blank, label_key, parse_amount
 
 ZERO = Decimal("0")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .documents import Document
+from ..model import Document
 
 SECTIONS = ("overview", "operating_costs", "three_public", "procurement", "assets", "other")
 _FIGURE = re.compile(

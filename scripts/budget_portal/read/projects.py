@@ -21,10 +21,10 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from .documents import Document, Paragraph, Row
+from ..model import Document, Paragraph, Row
+from ..text import clean_label, is_blank, label_key
 from .registers import quantity
 from .sections import Section
-from .text import clean_label, is_blank, label_key
 
 WIDTH = 6
 INDICATOR_COLUMNS = ("level1", "level2", "level3", "description", "target_value", "basis")

@@ -8,11 +8,11 @@ left of its data (c.14), so it is placed by that rule, not by where the label fe
 
 from __future__ import annotations
 
-from .documents import Document, Paragraph
+from ..model import Document, Paragraph
+from ..text import clean_label, is_blank, label_key
 from .registers import quantity
 from .sections import Section, section_of
 from .tables import is_page_noise
-from .text import clean_label, is_blank, label_key
 
 LEADING = ("project_name", "project_budget", "item_name", "catalogue_code", "measure_unit",
            "quantity", "unit_price")  # fmt: skip

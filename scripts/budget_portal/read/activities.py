@@ -8,10 +8,10 @@ cut at exactly 255 characters by the source (c.19) are kept and reported.
 
 from __future__ import annotations
 
-from .documents import Document, Row
+from ..model import Document, Row
+from ..text import clean_label, is_blank, label_key
 from .registers import quantity
 from .sections import Section, section_of
-from .text import clean_label, is_blank, label_key
 
 WIDTH = 9
 HEADER = 6

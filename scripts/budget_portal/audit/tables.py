@@ -12,9 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .registry import FIELDS, TABLES
-from .tables import ZERO, Table
-from .text import label_key
+from ..metadata.registry import FIELDS, TABLES
+from ..read.tables import ZERO, Table
+from ..text import label_key
 
 
 def table_title(key: str) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .documents import Document, Paragraph
+from ..model import Document, Paragraph
+from ..text import clean_label
 from .tables import is_page_noise, title_spec
-from .text import clean_label
 
 # (key, what the heading says) in the order the template prints them.
 SECTION_TITLES = (

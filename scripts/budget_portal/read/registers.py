@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .documents import Document, Paragraph, Row
+from ..model import Document, Paragraph, Row
+from ..text import clean_label, is_blank, label_key, parse_amount
 from .sections import Section, section_of
 from .tables import is_page_noise
-from .text import clean_label, is_blank, label_key, parse_amount
 
 
 def grid_rows(records: list, header: tuple[str, ...], width: int):

@@ -1,0 +1,74 @@
+"""Step 4c: the combined package `all`, streamed from the documents' installed packages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..metadata.registry import RESOURCES
+from ..model import Parsed
+from .rows import COMBINED, SECTION_RESOURCES, classification_codes, table_rows
+from .write import csv_text, descriptor_json, field_names, install, stage, write_csv
+
+COMBINED_ORDER = ("documents", "document_tables", "budget_lines", "classification_codes",
+                  *SECTION_RESOURCES, "audit", "warnings")  # fmt: skip
+# Resources of the combined package that are the documents' own files one after another.
+CONCATENATED = ("budget_lines", *SECTION_RESOURCES, "audit", "warnings")
+COMBINED_DESCRIPTOR = {
+    "name": COMBINED,
+    "title": "全部部门预算",
+    "description": "所有文件的合并数据：文件清单、预算明细长表、科目编码表、核对结果和读取警告。金额单位：万元。",
+}
+
+
+def combined_table_rows(parsed: Parsed) -> str:
+    """The document's rows of the combined document_tables.csv (which adds dataset_id)."""
+    fields = field_names(RESOURCES["document_tables"], True)
+    return csv_text(fields, table_rows(parsed), header=False)
+
+
+class CombinedPackage:
+    """The package of all documents in one, written while they are built: a document's rows
+    are appended, in document order, from its installed package; nothing is held in memory."""
+
+    def __init__(self, out_dir: Path):
+        self.target = out_dir / COMBINED
+        self.staging = stage(self.target)
+        self.files = {}
+        self.documents: list[dict] = []
+        self.codes: list[tuple[str, str, str]] = []
+        self.sources: list[dict] = []
+        for name in ("document_tables", *CONCATENATED):
+            with_id = name == "document_tables"
+            self.files[name] = (self.staging / f"{name}.csv").open("wb")
+            self.files[name].write(csv_text(field_names(RESOURCES[name], with_id), []).encode())
+
+    def add(self, built, package: Path) -> None:
+        """Append one document (a `build.Built`) whose package is installed at `package`."""
+        self.documents.append(built.document)
+        self.codes += built.codes
+        self.sources.append(
+            {
+                "title": built.path.name,
+                "path": f"documents/{built.path.name}",
+                "sha256": built.sha256,
+            }
+        )
+        self.files["document_tables"].write(built.table_rows.encode())
+        for name in CONCATENATED:
+            data = (package / f"{name}.csv").read_bytes()
+            self.files[name].write(data[data.index(b"\n") + 1 :])
+
+    def close(self) -> None:
+        for file in self.files.values():
+            file.close()
+
+    def install(self) -> bool:
+        """Finish the package and put it in place; False when nothing in it changed."""
+        self.close()
+        codes = classification_codes(self.codes)
+        for name, rows in (("documents", self.documents), ("classification_codes", codes)):
+            write_csv(self.staging / f"{name}.csv", field_names(RESOURCES[name], False), rows)
+        resources = [(RESOURCES[name], name == "document_tables") for name in COMBINED_ORDER]
+        text = descriptor_json({**COMBINED_DESCRIPTOR, "sources": self.sources}, resources)
+        (self.staging / "datapackage.json").write_text(text, encoding="utf-8")
+        return install(self.staging, self.target)
