@@ -1,8 +1,112 @@
 """Step 1: a file as governments publish it → records, one module per format.
 
-The format is told from the file's first bytes (its magic), not only from its name.
+The format is told from the file's first bytes, not from its name: a PDF starts `%PDF`, a DOCX
+is a zip holding `word/document.xml`, an old Word or Excel file (or an encrypted Office file)
+is an OLE container; anything else is read as extracted text.
 """
 
 from __future__ import annotations
 
-DOCUMENT_SUFFIXES = (".txt",)
+import hashlib
+import importlib.metadata
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import DocumentError, Paragraph, Record, Row
+from .docx import extract_docx
+from .pdf import extract_pdf
+from .text import text_records
+
+DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx")
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Other files people download from government sites, and what to do with them.
+UNSUPPORTED = {
+    ".doc": "a Word 97–2003 file (.doc) cannot be read: save it as .docx or PDF and add that",
+    ".xls": "an Excel 97–2003 file (.xls) cannot be read: budget documents are read from their "
+    "PDF or DOCX",
+    ".xlsx": "an Excel workbook cannot be read: budget documents are read from their PDF or DOCX",
+    ".wps": "a WPS file cannot be read: save it as .docx or PDF and add that",
+    ".ofd": "an OFD file cannot be read: ask the publisher for the PDF",
+}
+# The libraries whose versions shape what an extractor returns (see `version`).
+LIBRARIES = {
+    "text": (),
+    "pdf": ("pdfplumber", "pdfminer.six", "pypdfium2"),
+    "docx": ("python-docx",),
+}
+
+
+@dataclass
+class Extraction:
+    source_format: str  # text, pdf, docx
+    encoding: str
+    layout: str
+    records: list[Record]
+
+
+def sniff(raw: bytes, path: Path) -> str:
+    """The format of a file from its first bytes (its name only explains a refusal)."""
+    if raw.startswith(b"%PDF"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
+        except zipfile.BadZipFile:
+            raise DocumentError(path, "damaged zip file (is it a DOCX?)") from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise DocumentError(path, UNSUPPORTED.get(path.suffix.lower(), "a zip file, not a DOCX"))
+    if raw.startswith(OLE):
+        raise DocumentError(
+            path,
+            UNSUPPORTED.get(
+                path.suffix.lower(),
+                "an old Office file or an encrypted one: save it as .docx or PDF without a "
+                "password and add that",
+            ),
+        )
+    if path.suffix.lower() in UNSUPPORTED:
+        raise DocumentError(path, UNSUPPORTED[path.suffix.lower()])
+    if path.suffix.lower() in (".pdf", ".docx"):
+        raise DocumentError(path, f"not a {path.suffix[1:].upper()} file (damaged or misnamed)")
+    return "text"
+
+
+def records_of(records: list, source_format: str) -> Extraction:
+    return Extraction(source_format, "", "pdf-tsv" if source_format == "pdf" else "docx-cells", records)  # fmt: skip
+
+
+EXTRACTORS: dict[str, Callable[[bytes, Path], Extraction]] = {
+    "text": lambda raw, path: Extraction("text", *text_records(raw, path)),
+    "pdf": lambda raw, path: records_of(extract_pdf(raw, path), "pdf"),
+    "docx": lambda raw, path: records_of(extract_docx(raw, path), "docx"),
+}
+
+
+def extract(raw: bytes, path: Path) -> Extraction:
+    return EXTRACTORS[sniff(raw, path)](raw, path)
+
+
+def version() -> str:
+    """What an extraction depends on besides the file: the versions of the libraries."""
+    parts = []
+    for name in sorted({lib for libs in LIBRARIES.values() for lib in libs}):
+        parts.append(f"{name}=={importlib.metadata.version(name)}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def render(records: list[Record]) -> str:
+    """The extracted text: one record a line (a row's cells TAB-separated), a form feed a
+    page; a record's `line` is its line here."""
+    lines: list[str] = []
+    for record in records:
+        while len(lines) < record.line - 1:
+            lines.append("\f")
+        if isinstance(record, Row):
+            lines.append("\t".join(" ".join(c.split()) for c in record.cells))
+        elif isinstance(record, Paragraph):
+            lines.append(" ".join(record.text.split()))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,272 @@
+"""Original PDF → records, with pdfplumber (MIT; not PyMuPDF, whose AGPL would bind the project).
+
+Each page gives its ruled tables as `Row` records (one per table row, merged cells blank) and
+the text around them as `Paragraph` records, in reading order.  Repairs done here, because they
+are about the PDF and not about any template:
+
+* Text the page does not show is dropped: what lies outside the page box, and what a clip path
+  hides.  Spreadsheet exports (WPS 表格) draw a cell that runs over a page break on both pages
+  and clip each copy, so without this a passage is read twice (DOMAIN.md e).  Clip paths are
+  read with pypdfium2 (pdfplumber's own renderer) on the pages whose text runs past the page.
+* Wrapped lines are joined into paragraphs: a line that starts at the left margin right after
+  a line that fills the text width continues it; an indented line, or one that opens with an
+  enumeration (一、 （一） 1、), starts a new paragraph.
+* A table that continues on the next page with a different grid (a lone 合计 row whose code
+  cells are merged into one) is put back on the grid of the table it continues, by position.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+from dataclasses import dataclass
+
+from ..model import DocumentError, Paragraph, Row
+
+# A paragraph line fills at least this share of the text width when the paragraph goes on.
+FULL_LINE = 0.9
+MARGIN = 3.0  # points: a line starting within this of the left margin is not indented
+MIN_TEXT_CHARS = 20  # fewer characters in the whole file: no text layer (a scan)
+# A line that opens with an enumeration (一、 （一） 1、 1. (1)) starts a paragraph of its own.
+ENUMERATION = re.compile(
+    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]\s*\D)"
+)
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class Grid:
+    """Where a table's columns are, to place a continuation on the same grid."""
+
+    edges: list[tuple[float, float]]
+
+
+def extract_pdf(raw: bytes, path) -> list:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(raw))
+        pages = pdf.pages
+    except Exception as error:  # pdfminer reports damage and passwords in many ways
+        raise DocumentError(path, open_error(error)) from None
+    with pdf:
+        hidden = HiddenText(raw)
+        records: list = []
+        grid: Grid | None = None
+        chars = 0
+        for number, page in enumerate(pages, start=1):
+            visible = visible_page(page, hidden, number)
+            chars += len(visible.chars)
+            items, grid = page_items(visible, grid)
+            line = (records[-1].line if records else 0) + (number > 1)  # the page's form feed
+            records += number_records(items, line, number)
+    if chars < MIN_TEXT_CHARS:
+        raise DocumentError(
+            path, "no text layer: scanned documents need OCR, which is not supported"
+        )
+    return records
+
+
+def open_error(error: Exception) -> str:
+    text = f"{type(error).__name__}: {error}"
+    if "Password" in text or "Encrypt" in text:
+        return "encrypted: the PDF needs a password; ask the publisher for a copy without one"
+    return f"damaged or not a PDF ({text.strip()})"
+
+
+def number_records(items: list, line: int, page: int) -> list:
+    """Records with their line in the extracted text: one a record, a form feed a page."""
+    out = []
+    for item in items:
+        line += 1
+        if isinstance(item, Line):
+            out.append(Paragraph(item.text, line, page))
+        elif len(item) == 1:  # a one-column table (a boxed list) is a list of lines
+            out.append(Paragraph(item[0], line, page))
+        else:
+            out.append(Row(tuple(item), line, page))
+    return out
+
+
+# --- what the page shows ----------------------------------------------------------------------
+
+
+class HiddenText:
+    """Characters a clip path hides, per page, read with pypdfium2 on the pages that need it."""
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+        self.document = None
+
+    def on_page(self, number: int) -> dict[str, list[tuple[float, float]]]:
+        import pypdfium2
+        import pypdfium2.raw as pdfium
+
+        if self.document is None:
+            self.document = pypdfium2.PdfDocument(self.raw)
+        page = self.document[number - 1]
+        text = page.get_textpage()
+        width, height = page.get_size()
+        clips: dict[int, tuple | None] = {}
+        hidden: dict[str, list[tuple[float, float]]] = {}
+        x, y = ctypes.c_double(), ctypes.c_double()
+        for index in range(pdfium.FPDFText_CountChars(text.raw)):
+            obj = pdfium.FPDFText_GetTextObject(text.raw, index)
+            if not obj:
+                continue
+            key = ctypes.cast(obj, ctypes.c_void_p).value
+            if key not in clips:
+                clips[key] = clip_box(pdfium, obj)
+            pdfium.FPDFText_GetCharOrigin(text.raw, index, x, y)
+            box = clips[key]
+            if box and not (box[0] <= x.value <= box[2] and box[1] <= y.value <= box[3]):
+                char = chr(pdfium.FPDFText_GetUnicode(text.raw, index))
+                hidden.setdefault(char, []).append((x.value, y.value))
+        return hidden
+
+
+def clip_box(pdfium, obj) -> tuple | None:
+    """The box a page object's clip path leaves visible (the intersection of its paths)."""
+    clip = pdfium.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    box = [-1e9, -1e9, 1e9, 1e9]
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for path in range(pdfium.FPDFClipPath_CountPaths(clip)):
+        xs, ys = [], []
+        for segment in range(pdfium.FPDFClipPath_CountPathSegments(clip, path)):
+            pdfium.FPDFPathSegment_GetPoint(
+                pdfium.FPDFClipPath_GetPathSegment(clip, path, segment), x, y
+            )
+            xs.append(x.value)
+            ys.append(y.value)
+        if xs:
+            box = [max(box[0], min(xs)), max(box[1], min(ys)), min(box[2], max(xs)), min(box[3], max(ys))]  # fmt: skip
+    return (box[0] - 0.5, box[1] - 0.5, box[2] + 0.5, box[3] + 0.5)
+
+
+def visible_page(page, hidden: HiddenText, number: int):
+    """The page without the text it does not show."""
+    width, height = page.width, page.height
+    runs_over = any(
+        c["top"] < 0 or c["bottom"] > height or c["x0"] < 0 or c["x1"] > width for c in page.chars
+    )
+    cropped = page.crop(page.bbox)  # text drawn outside the page box is extracted too
+    if not runs_over:
+        return cropped
+    clipped = hidden.on_page(number)
+
+    def shown(obj) -> bool:
+        if obj.get("object_type") != "char" or obj["text"] not in clipped:
+            return True
+        x, y = obj["matrix"][4], obj["matrix"][5]
+        return not any(abs(x - hx) < 0.3 and abs(y - hy) < 0.3 for hx, hy in clipped[obj["text"]])
+
+    return cropped.filter(shown)
+
+
+# --- tables and paragraphs in reading order ---------------------------------------------------
+
+
+def page_items(page, grid: Grid | None) -> tuple[list, Grid | None]:
+    """The page's table rows and paragraphs, top to bottom, and the grid of its last table."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    outside = page.filter(lambda obj: not any(inside(obj, box) for box in boxes))
+    lines = [
+        Line(" ".join(l["text"].split()), l["x0"], l["x1"], l["top"], l["bottom"])
+        for l in outside.extract_text_lines(keep_blank_chars=False)
+        if l["text"].strip()
+    ]
+    placed: list[tuple[float, object]] = [(p.top, p) for p in paragraphs(lines)]
+    first_table = min((t.bbox[1] for t in tables), default=None)
+    starts_with_table = first_table is not None and not any(l.top < first_table for l in lines)
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        rows = [[cell_text(c) for c in row] for row in table.extract()]
+        edges = column_edges(table)
+        if (
+            grid
+            and starts_with_table
+            and table.bbox[1] == first_table
+            and len(edges) != len(grid.edges)
+        ):
+            rows = [regrid(row, edges, grid.edges) for row in rows]  # fmt: skip
+            edges = grid.edges
+        placed += [(r.bbox[1], cells) for r, cells in zip(table.rows, rows, strict=True)]
+        grid = Grid(edges)
+    placed.sort(key=lambda item: item[0])
+    items = [item for _, item in placed if not (isinstance(item, list) and not any(item))]
+    last_is_table = bool(placed) and isinstance(placed[-1][1], list)
+    return items, grid if last_is_table else None
+
+
+def inside(obj, box) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def cell_text(cell: str | None) -> str:
+    """A cell's text on one line (wrapped cells are joined; clean_label drops CJK wrap spaces)."""
+    return " ".join((cell or "").split())
+
+
+def column_edges(table) -> list[tuple[float, float]]:
+    edges: dict[int, tuple[float, float]] = {}
+    for row in table.rows:
+        for index, cell in enumerate(row.cells):
+            if cell is not None and index not in edges:
+                edges[index] = (cell[0], cell[2])
+    return [edges.get(i, (0.0, 0.0)) for i in range(len(table.rows[0].cells))]
+
+
+def regrid(cells: list[str], edges, target) -> list[str]:
+    """Cells of a continuation placed on the grid it continues: each cell's text goes to the
+    first column of that grid whose centre lies within the cell."""
+    out = [""] * len(target)
+    for text, (x0, x1) in zip(cells, edges, strict=True):
+        columns = [i for i, (a, b) in enumerate(target) if x0 - 1 <= (a + b) / 2 <= x1 + 1]
+        if columns and text:
+            out[columns[0]] = text
+    return out
+
+
+def paragraphs(lines: list[Line]) -> list[Line]:
+    """Wrapped lines joined into paragraphs (see the module's docstring)."""
+    if not lines:
+        return []
+    left = min(l.x0 for l in lines)
+    full = left + FULL_LINE * (max(l.x1 for l in lines) - left)
+    groups: list[list[Line]] = []
+    for line in lines:
+        last = groups[-1][-1] if groups else None
+        height = line.bottom - line.top
+        if (
+            last
+            and line.x0 <= left + MARGIN
+            and last.x1 >= full
+            and not ENUMERATION.match(line.text)
+            and abs(height - (last.bottom - last.top)) < 1
+            and line.top - last.bottom < height
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [joined(group) for group in groups]
+
+
+def joined(group: list[Line]) -> Line:
+    text = group[0].text
+    for line in group[1:]:
+        ascii_gap = text[-1:].isascii() and line.text[:1].isascii()
+        text += (" " if ascii_gap else "") + line.text
+    return Line(text, group[0].x0, group[-1].x1, group[0].top, group[-1].bottom)
