@@ -36,14 +36,16 @@ def test_bad_documents_fail_alone_and_leave_no_partial_package(tmp_path):
     (documents / "good.txt").write_bytes(GOOD.read_bytes())
     (documents / "empty.txt").write_bytes(b"")
     (documents / "novel.txt").write_text("从前有座山。\n", encoding="utf-8")
-    (documents / "binary.txt").write_bytes(b"%PDF-1.7\n\x00\x01\x02")
-    (documents / "scan.pdf").write_bytes(b"%PDF-1.7")
+    (documents / "binary.txt").write_bytes(b"ok\n\x00\x01\x02")
+    (documents / "cut.pdf").write_bytes(b"%PDF-1.7")
+    (documents / "notes.odt").write_bytes(b"PK")
     report = build_data(documents, out)
     assert not report.ok
     assert sorted(e.split(":")[0].rsplit("/", 1)[-1] for e in report.errors) == [
-        "binary.txt", "empty.txt", "novel.txt"]  # fmt: skip
+        "binary.txt", "cut.pdf", "empty.txt", "novel.txt"]  # fmt: skip
     assert any("binary.txt:2: binary data" in e for e in report.errors)
-    assert any("scan.pdf: skipped" in n for n in report.notices)
+    assert any("cut.pdf: damaged or not a PDF" in e for e in report.errors)
+    assert any("notes.odt: skipped" in n for n in report.notices)
     assert sorted(p.name for p in out.iterdir()) == ["all", "handanshi-316-2023"]
 
 
@@ -86,7 +88,7 @@ def test_stale_packages_are_removed(tmp_path):
 def test_a_section_that_cannot_be_read_is_reported_and_the_rest_builds(monkeypatch):
     from budget_portal.read import pipeline
 
-    def broken(doc, sections):
+    def broken(doc, sections, template):
         raise ValueError("unexpected layout")
 
     readers = tuple(

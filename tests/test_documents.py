@@ -8,7 +8,7 @@ from budget_portal.model import DocumentError, Paragraph, Row
 from budget_portal.read.metadata import jurisdiction_of, slug
 from budget_portal.read.pipeline import read_document
 
-from .conftest import NARRATIVE, PREAMBLE
+from .conftest import NARRATIVE, PREAMBLE, tsv
 
 P = Path("x.txt")
 
@@ -133,8 +133,17 @@ def test_not_a_budget_document(tmp_path):
         read_document(path)
 
 
-def test_amounts_in_another_unit_are_refused_with_the_line(tmp_path):
-    path = tmp_path / "yuan.txt"
-    path.write_text(PREAMBLE.replace("万元", "元") + NARRATIVE, encoding="utf-8")
-    with pytest.raises(DocumentError, match=r"yuan.txt:5: amounts in 元"):
-        read_document(path)
+def test_a_table_keeps_its_printed_unit_and_an_unknown_unit_is_refused(read):
+    table = (
+        "部门预算财政拨款“三公”经费支出表\n"
+        + PREAMBLE.replace("万元", "{}")
+        + tsv(
+            ["序号", "项目", "资金性质"],
+            ["栏次", "1", "2", "3", "4", "5"],
+            [1, "合计", "1", "1", "", ""],
+        )
+    )
+    parsed = read(table.format("元") + NARRATIVE)
+    assert parsed.tables["three_public"].unit == "元" and parsed.doc.metadata.unit == "元"
+    with pytest.raises(DocumentError, match=r"doc.txt:6: amounts in 美元: not a money unit"):
+        read(table.format("美元") + NARRATIVE, "doc.txt")

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from budget_portal.read.projects import target_parts, title_fields
+from budget_portal.templates.hebei import HEBEI
 
 from .conftest import tsv
 
@@ -31,8 +32,9 @@ def test_target_values(printed, parts):
 
 
 def test_title_hints():
-    assert title_fields("ZX23-创业担保贷款贴息绩效目标表")["fund_prefix"] == "ZX23"
-    fields = title_fields("[323] 承财社[2021]306号 通知(2080799 199万)绩效目标表")
+    settings = HEBEI.part("projects")
+    assert title_fields("ZX23-创业担保贷款贴息绩效目标表", settings)["fund_prefix"] == "ZX23"
+    fields = title_fields("[323] 承财社[2021]306号 通知(2080799 199万)绩效目标表", settings)
     assert (fields["code_prefix"], fields["code_hint"], fields["amount_hint"]) == (
         "323",
         "2080799",

@@ -17,7 +17,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import DOCUMENT_SUFFIXES
+from .extract import DOCUMENT_SUFFIXES, UNSUPPORTED
 from .model import DocumentError, Parsed
 from .package.combined import CombinedPackage, combined_table_rows
 from .package.rows import COMBINED, code_sightings, document_row
@@ -52,13 +52,15 @@ class Report:
 
 
 def discover(documents_dir: Path) -> tuple[list[Path], list[Path]]:
-    """Documents (`*.txt`) and other files that are neither documents nor provenance."""
+    """Documents (PDF, DOCX, extracted text, and the office files people download, which get
+    a message saying what to do) and other files that are neither documents nor provenance."""
     files = sorted(p for p in Path(documents_dir).iterdir() if p.is_file())
-    documents = [p for p in files if p.suffix in DOCUMENT_SUFFIXES]
+    wanted = (*DOCUMENT_SUFFIXES, *UNSUPPORTED)
+    documents = [p for p in files if p.suffix.lower() in wanted]
     others = [
         p
         for p in files
-        if p.suffix not in (*DOCUMENT_SUFFIXES, PROVENANCE_SUFFIX)
+        if p.suffix.lower() not in (*wanted, PROVENANCE_SUFFIX)
         and not p.name.startswith(".")
         and p.name != "README.md"
     ]
@@ -248,7 +250,9 @@ def build_data(
         report.errors.append(f"{documents_dir}: no such folder of documents")
         return report
     paths, others = discover(documents_dir)
-    report.notices += [f"{p}: skipped, only extracted text (*.txt) is read today" for p in others]
+    report.notices += [
+        f"{p}: skipped, not a document (documents are PDF, DOCX or extracted text)" for p in others
+    ]
     out_dir.mkdir(parents=True, exist_ok=True)
     combined = CombinedPackage(out_dir)
     try:

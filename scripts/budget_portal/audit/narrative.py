@@ -26,8 +26,10 @@ INCOME_PARTS = ("income_general_budget", "income_government_fund", "income_state
 
 
 class NarrativeAudit(Audit):
-    def __init__(self, tables, sections: dict[str, list[dict]], procurement_printed: bool):
-        super().__init__(tables)
+    def __init__(
+        self, tables, sections: dict[str, list[dict]], template, procurement_printed: bool
+    ):
+        super().__init__(tables, template)
         self.sections = sections
         self.procurement_printed = procurement_printed
         self.figures = {r["figure_key"]: r for r in sections.get("narrative_figures", [])}
@@ -71,7 +73,9 @@ class NarrativeAudit(Audit):
     def overview_vs_tables(self):
         summary = self.rows.get("income_expenditure_summary")
         if summary:
-            year = next((r for r in summary if r.get("income_name") == "本年收入合计"), None)
+            year = self.role(summary, "income_name", "income_year_total") or self.role(
+                summary, "income_name", "income_grand_total"
+            )
             self.against_figure(16, "overview.income_vs_summary", "情况说明 收入 = 收支总表 本年收入合计",
                                 "income_expenditure_summary", "overview.income_total",
                                 ("表：本年收入合计", value(year, "income")), (year,))  # fmt: skip
@@ -193,6 +197,6 @@ class NarrativeAudit(Audit):
 
 
 def audit_document(
-    tables, sections: dict[str, list[dict]], procurement_printed: bool
+    tables, sections: dict[str, list[dict]], template, procurement_printed: bool
 ) -> list[Check]:
-    return NarrativeAudit(tables, sections, procurement_printed).run()
+    return NarrativeAudit(tables, sections, template, procurement_printed).run()

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..metadata.registry import FIELDS, TABLES
 from ..read.tables import ZERO, Table
+from ..templates import Template
 from ..text import label_key
 
 
@@ -45,6 +46,7 @@ FUND_TABLES = {
 FUNCTIONAL_ECONOMIC_LINKS = (("2080505", "30108"), ("2080506", "30109"), ("2210201", "30113"))
 PERSONNEL_CLASSES, PUBLIC_CLASSES = ("301", "303"), ("302", "310")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+_SUB_NUMBERED = re.compile(r"^\d+[、.．]")
 _THREE_PUBLIC_ITEMS = ("出国", "公务用车", "公务接待")
 
 
@@ -145,10 +147,26 @@ def total_of(rows, measure: str) -> Decimal:
 class Audit:
     """Collects checks; each identity is one method."""
 
-    def __init__(self, tables: dict[str, Table]):
+    def __init__(self, tables: dict[str, Table], template: Template):
         self.tables = tables
+        self.template = template
         self.rows = {key: table.records() for key, table in tables.items()}
         self.checks: list[Check] = []
+
+    def role(self, rows: list[dict], column: str, role: str) -> dict | None:
+        """The row of a two-sided table the template labels `role` (本年收入合计, 收入总计…)."""
+        for label in self.template.summary_rows.get(role, ()):
+            if row := row_labelled(rows, column, label):
+                return row
+        return None
+
+    def role_label(self, role: str, row: dict | None, column: str) -> str:
+        labels = self.template.summary_rows.get(role, ())
+        return labels[0] if labels else (row or {}).get(column, "")
+
+    def printed(self, key: str, measures) -> tuple[str, ...]:
+        """The measures of `measures` a table prints a column for."""
+        return tuple(m for m in measures if m in self.tables[key].printed)
 
     def equal(self, identity, check, description, table, left, right, rows=(), **extra):
         self.checks.append(
@@ -189,33 +207,47 @@ class Audit:
         key = "income_expenditure_summary"
         rows = self.rows[key]
         sides = (
-            ("income_name", "income", "本年收入合计", "上年结转结余", "收入总计"),
-            ("expenditure_name", "expenditure", "本年支出合计", "年终结转结余", "支出总计"),
+            ("income_name", "income", "income"),
+            ("expenditure_name", "expenditure", "expenditure"),
         )
         totals = {}
-        for column, measure, year_total, carry, grand in sides:
-            year_row = row_labelled(rows, column, year_total)
-            carry_row = row_labelled(rows, column, carry)
-            grand_row = row_labelled(rows, column, grand)
-            items = numbered(rows, column, year_row)
+        for column, measure, side in sides:
+            year_row = self.role(rows, column, f"{side}_year_total")
+            carry_row = self.role(rows, column, f"{side}_carryover")
+            grand_row = self.role(rows, column, f"{side}_grand_total")
+            year_total = self.role_label(f"{side}_year_total", year_row, column)
+            carry = self.role_label(f"{side}_carryover", carry_row, column)
+            grand = self.role_label(f"{side}_grand_total", grand_row, column)
+            # Without a 本年…合计 row the items add up to the grand total (with no carry-over).
+            target, target_label = (year_row, year_total) if year_total else (grand_row, grand)
+            items = numbered(rows, column, target)
             self.equal(
                 1,
                 f"summary.{measure}_items",
-                f"收支总表：{year_total} = 各{SIDES[measure]}项目之和",
+                f"收支总表：{target_label} = 各{SIDES[measure]}项目之和",
                 key,
-                (year_total, value(year_row, measure)),
-                (f"{len(items)} 个{SIDES[measure]}项目之和", total_of(items, measure)),
-                (year_row, *items),
+                (target_label, value(target, measure)),
+                (
+                    f"{len(items)} 个{SIDES[measure]}项目之和",
+                    total_of(items, measure)
+                    + (value(carry_row, measure) if not year_total else ZERO),
+                ),
+                (target, *items),
             )
-            self.equal(
-                1,
-                f"summary.{measure}_grand_total",
-                f"收支总表：{grand} = {year_total} + {carry}",
-                key,
-                (grand, value(grand_row, measure)),
-                (f"{year_total} + {carry}", value(year_row, measure) + value(carry_row, measure)),
-                (grand_row, year_row, carry_row),
-            )
+            if year_total:
+                self.equal(
+                    1,
+                    f"summary.{measure}_grand_total",
+                    f"收支总表：{grand} = {year_total} + {carry}",
+                    key,
+                    (grand, value(grand_row, measure)),
+                    (
+                        f"{year_total} + {carry}",
+                        value(year_row, measure) + value(carry_row, measure),
+                    ),
+                    (grand_row, year_row, carry_row),
+                )
+            self.item_parts(key, rows, column, (measure,))
             totals[measure] = grand_row
         self.equal(
             1,
@@ -226,43 +258,89 @@ class Audit:
             ("支出总计", value(totals["expenditure"], "expenditure")),
             (totals["income"], totals["expenditure"]),
         )
+        parts = self.printed(key, ("personnel", "public", "project"))
+        if parts:
+            for row in rows:
+                if row.get("expenditure") is None:
+                    continue
+                self.equal(
+                    1,
+                    "summary.expenditure_parts",
+                    "收支总表每行：支出合计 = " + " + ".join(measure_title(p) for p in parts),
+                    key,
+                    ("合计", value(row, "expenditure")),
+                    ("各项之和", sum((value(row, p) for p in parts), ZERO)),
+                    (row,),
+                    code=row.get("expenditure_code") or "",
+                    name=row["expenditure_name"],
+                )
+
+    def item_parts(self, key: str, rows: list[dict], column: str, measures) -> None:
+        """A numbered item (一、财政拨款收入) = its numbered parts below it (1. 一般公共预算资金…)."""
+        for item, parts in sub_items(rows, column):
+            for measure in measures:
+                self.equal(
+                    1,
+                    f"summary.{column.removesuffix('_name')}_item_parts",
+                    f"{table_title(key)}：项目 = 其下各分项之和",
+                    key,
+                    (item[column], value(item, measure)),
+                    ("、".join(p[column] for p in parts), total_of(parts, measure)),
+                    (item, *parts),
+                    name=item[column],
+                )
 
     # identities 2, 4 ------------------------------------------------------------------
     def income_rows(self):
+        sources = self.printed("income", INCOME_SOURCES)
+        subtotal = "subtotal" in self.tables["income"].printed
         for row in self.rows["income"]:
             code, name = row.get("code", ""), row["name"]
+            if subtotal:
+                self.equal(
+                    2,
+                    "income.total",
+                    "收入总表每行：合计 = 本年收入小计 + 上年结转",
+                    "income",
+                    ("合计", value(row, "total")),
+                    ("小计 + 上年结转", value(row, "subtotal") + value(row, "carryover")),
+                    (row,),
+                    code=code,
+                    name=name,
+                )
             self.equal(
                 2,
-                "income.total",
-                "收入总表每行：合计 = 本年收入小计 + 上年结转",
+                "income.subtotal" if subtotal else "income.total",
+                "收入总表每行：小计 = 财政拨款收入 + … + 其他收入"
+                if subtotal
+                else "收入总表每行：合计 = " + " + ".join(measure_title(m) for m in sources),
                 "income",
-                ("合计", value(row, "total")),
-                ("小计 + 上年结转", value(row, "subtotal") + value(row, "carryover")),
-                (row,),
-                code=code,
-                name=name,
-            )
-            self.equal(
-                2,
-                "income.subtotal",
-                "收入总表每行：小计 = 财政拨款收入 + … + 其他收入",
-                "income",
-                ("小计", value(row, "subtotal")),
-                ("各项收入之和", sum((value(row, m) for m in INCOME_SOURCES), ZERO)),
+                ("小计" if subtotal else "合计", value(row, "subtotal" if subtotal else "total")),
+                (
+                    "各项收入之和",
+                    sum((value(row, m) for m in sources), ZERO)
+                    + (ZERO if subtotal else value(row, "carryover")),
+                ),
                 (row,),
                 code=code,
                 name=name,
             )
 
     def expenditure_rows(self):
+        parts = self.printed("expenditure", EXPENDITURE_PARTS)
+        description = (
+            "支出总表每行：合计 = 基本支出 + 项目支出 + 经营支出 + 上解上级 + 对附属单位补助"
+            if parts == EXPENDITURE_PARTS
+            else "支出总表每行：合计 = " + " + ".join(measure_title(m) for m in parts)
+        )
         for row in self.rows["expenditure"]:
             self.equal(
                 4,
                 "expenditure.total",
-                "支出总表每行：合计 = 基本支出 + 项目支出 + 经营支出 + 上解上级 + 对附属单位补助",
+                description,
                 "expenditure",
                 ("合计", value(row, "total")),
-                ("各项支出之和", sum((value(row, m) for m in EXPENDITURE_PARTS), ZERO)),
+                ("各项支出之和", sum((value(row, m) for m in parts), ZERO)),
                 (row,),
                 code=row.get("code", ""),
                 name=row["name"],
@@ -306,7 +384,7 @@ class Audit:
     # identity 5 -----------------------------------------------------------------------
     def summary_vs_tables(self):
         rows = self.rows["income_expenditure_summary"]
-        grand = row_labelled(rows, "income_name", "收入总计")
+        grand = self.role(rows, "income_name", "income_grand_total")
         for key in ("income", "expenditure"):
             row = total_row(self.rows[key])
             self.equal(
@@ -394,18 +472,27 @@ class Audit:
     def appropriation_summary(self):
         key = "fiscal_appropriation_summary"
         rows = self.rows[key]
-        year_in = row_labelled(rows, "income_name", "本年收入合计")
-        year_out = row_labelled(rows, "expenditure_name", "本年支出合计")
-        carry = row_labelled(rows, "income_name", "年初财政拨款结转和结余")
-        grand_in = row_labelled(rows, "income_name", "收入总计")
-        grand_out = row_labelled(rows, "expenditure_name", "支出总计")
+        carry = self.role(rows, "income_name", "appropriation_carryover")
+        grand_in = self.role(rows, "income_name", "income_grand_total")
+        grand_out = self.role(rows, "expenditure_name", "expenditure_grand_total")
+        # Without 本年收入/支出合计 rows (and no carry-over) the grand totals are the year's.
+        in_label = self.role_label("income_year_total", None, "income_name") or "收入总计"
+        out_label = (
+            self.role_label("expenditure_year_total", None, "expenditure_name") or "支出总计"
+        )
+        year_in = self.role(rows, "income_name", "income_year_total") or (
+            grand_in if in_label == "收入总计" else None
+        )
+        year_out = self.role(rows, "expenditure_name", "expenditure_year_total") or (
+            grand_out if out_label == "支出总计" else None
+        )
         items_in = numbered(rows, "income_name", year_in)
         self.equal(
             7,
             "appropriation.income_items",
-            "财政拨款收支总表：本年收入合计 = 各项财政拨款收入之和",
+            f"财政拨款收支总表：{in_label} = 各项财政拨款收入之和",
             key,
-            ("本年收入合计", value(year_in, "income")),
+            (in_label, value(year_in, "income")),
             ("各项收入之和", total_of(items_in, "income")),
             (year_in, *items_in),
         )
@@ -425,15 +512,16 @@ class Audit:
                 ("各类资金结转之和", total_of(parts, "income")),
                 (carry, *parts),
             )
-        self.equal(
-            7,
-            "appropriation.grand_total",
-            "财政拨款收支总表：收入总计 = 本年收入合计 + 年初结转和结余",
-            key,
-            ("收入总计", value(grand_in, "income")),
-            ("本年收入合计 + 年初结转和结余", value(year_in, "income") + value(carry, "income")),
-            (grand_in, year_in, carry),
-        )
+        if year_in is not grand_in:
+            self.equal(
+                7,
+                "appropriation.grand_total",
+                f"财政拨款收支总表：收入总计 = {in_label} + 年初结转和结余",
+                key,
+                ("收入总计", value(grand_in, "income")),
+                (f"{in_label} + 年初结转和结余", value(year_in, "income") + value(carry, "income")),
+                (grand_in, year_in, carry),
+            )
         self.equal(
             7,
             "appropriation.balance",
@@ -448,9 +536,9 @@ class Audit:
             self.equal(
                 7,
                 "appropriation.expenditure_items",
-                f"财政拨款收支总表：本年支出合计 = 各类支出之和（{measure_title(measure)}）",
+                f"财政拨款收支总表：{out_label} = 各类支出之和（{measure_title(measure)}）",
                 key,
-                (f"本年支出合计 {measure_title(measure)}", value(year_out, measure)),
+                (f"{out_label} {measure_title(measure)}", value(year_out, measure)),
                 ("各类支出之和", total_of(items_out, measure)),
                 (year_out, *items_out),
             )
@@ -478,9 +566,9 @@ class Audit:
             self.equal(
                 7,
                 "appropriation.vs_income",
-                "财政拨款收支总表 本年收入合计 = 收入总表 合计的财政拨款收入",
+                f"财政拨款收支总表 {in_label} = 收入总表 合计的财政拨款收入",
                 key,
-                ("本年收入合计", value(year_in, "income")),
+                (in_label, value(year_in, "income")),
                 ("收入总表 合计 财政拨款收入", value(income_total, "fiscal_appropriation")),
                 (year_in, income_total),
             )
@@ -523,7 +611,7 @@ class Audit:
         rows = self.rows.get("fiscal_appropriation_summary")
         if not rows:
             return
-        carry = row_labelled(rows, "income_name", "年初财政拨款结转和结余")
+        carry = self.role(rows, "income_name", "appropriation_carryover")
         general = [r for r in rows if "一般公共预算" in label_key(r.get("income_name") or "")]
         this_year = general[:1]
         carried = [r for r in general[1:] if carry and r["row_number"] > carry["row_number"]]
@@ -624,7 +712,7 @@ class Audit:
     def three_public(self):
         key = "three_public"
         rows = self.rows[key]
-        for row in rows:
+        for row in rows if self.printed(key, FUNDS) else ():
             self.equal(
                 14,
                 "three_public.funds",
@@ -686,5 +774,15 @@ def _parent(rows: list[dict], row: dict) -> dict | None:
     return above[-1] if above else None
 
 
-def audit(tables: dict[str, Table]) -> list[Check]:
-    return Audit(tables).run()
+def sub_items(rows: list[dict], column: str) -> list[tuple[dict, list[dict]]]:
+    """Each item numbered 一、二、… with the rows numbered 1. 2. … right below it."""
+    out: list[tuple[dict, list[dict]]] = []
+    for row in rows:
+        key = label_key(row.get(column) or "")
+        if _NUMBERED.match(key):
+            out.append((row, []))
+        elif out and _SUB_NUMBERED.match(key):
+            out[-1][1].append(row)
+        elif key:
+            out.append(({}, []))  # any other row ends the parts of the item above
+    return [(item, parts) for item, parts in out if item and parts]

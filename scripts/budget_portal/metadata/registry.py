@@ -48,6 +48,15 @@ def _amount(name: str, title: str, description: str = "") -> Field:
     return Field(name, title, "number", text.strip(), unit=WAN_YUAN)
 
 
+def _printed(name: str, title: str) -> Field:
+    """An amount of the nine tables: in the unit the document prints (the row's `unit`)."""
+    text = (
+        f"{title}，按文件印刷的金额和精度；九张表中单位见同一行的 unit 列（元或万元），"
+        "政府采购预算中为万元。已有行中的空白单元格记为 0，模板未印刷的栏目为空。"
+    )
+    return Field(name, title, "number", text)
+
+
 _FIELDS = [
     Field(
         "dataset_id",
@@ -75,7 +84,34 @@ _FIELDS = [
         enum=LAYOUTS,
     ),
     Field("encoding", "编码", "string", "读取源文件时使用的字符编码。"),
-    Field("unit", "金额单位", "string", "文件中表格的金额单位。"),
+    Field(
+        "unit",
+        "金额单位",
+        "string",
+        "金额的单位，按文件印刷（元、千元、万元、亿元）；文件一级为多数表格所用的单位。",
+    ),
+    Field(
+        "kind",
+        "文件类型",
+        "string",
+        "department 部门预算（部门本级及所属单位的综合预算），unit 单位预算（一个预算单位）。",
+        enum=("department", "unit"),
+    ),
+    Field(
+        "department_id",
+        "部门标识",
+        "string",
+        "同一部门各年度、部门预算与单位预算共用的标识：辖区拼音-部门编码（模板印刷部门编码时），"
+        "否则辖区拼音-部门名称拼音（去掉辖区）。",
+    ),
+    Field("template", "模板", "string", "读取该文件所用的模板（省份和时期的版式）。"),
+    Field(
+        "source_format",
+        "读取格式",
+        "string",
+        "本项目读取的文件：text 提取的文本，pdf 原始 PDF，docx 原始 DOCX。",
+        enum=("text", "pdf", "docx"),
+    ),
     Field("title", "标题", "string", "来源信息中的文件标题。"),
     Field("publisher", "发布机构", "string", "来源信息中的发布机构。"),
     Field("original_format", "原始格式", "string", "原始文件格式（PDF、DOCX）。"),
@@ -93,7 +129,13 @@ _FIELDS = [
     ),
     Field("rows", "行数", "integer", "表格的数据行数（含合计行）。"),
     Field("note", "表注", "string", "表格下方的注释，按文件印刷。"),
-    Field("row_number", "序号", "integer", "表格中印刷的序号。", required=True),
+    Field(
+        "row_number",
+        "序号",
+        "integer",
+        "表格中印刷的序号；模板不印序号时为行在表中的顺序（从 1 起）。",
+        required=True,
+    ),
     Field(
         "code",
         "科目编码",
@@ -115,10 +157,33 @@ _FIELDS = [
         "amount",
         "金额",
         "number",
-        "金额，单位万元，按文件印刷的精度；已有行中的空白单元格记为 0。",
+        "金额，按文件印刷的数值和精度，单位见 unit 列；已有行中的空白单元格记为 0。",
+    ),
+    Field(
+        "amount_wan_yuan",
+        "金额（万元）",
+        "number",
+        "金额换算为万元的精确值（元 ÷ 10000，不四舍五入：21,601,733.00 元 = 2160.1733 万元），"
+        "可在各文件之间比较；以万元印刷的金额按原样。",
         unit=WAN_YUAN,
     ),
-    Field("source_line", "源文件行号", "integer", "该行在源文件中开始的行号（从 1 起）。"),
+    Field(
+        "source_line",
+        "源文件行号",
+        "integer",
+        "该行在源文件文本中开始的行号（从 1 起）。PDF、DOCX 原件为从中提取的文本的行号："
+        "一段文字或一行表格一行，换页处一行（`budget-portal check --text` 列出）。",
+    ),
+    Field("source_page", "源文件页码", "integer", "PDF 原件中的页码（从 1 起）；其他格式为空。"),
+    Field(
+        "source_ref",
+        "源文件位置",
+        "string",
+        "DOCX 原件中的位置：paragraph N（正文第 N 段）或 table T row R（第 T 个表格第 R 行）；其他格式为空。",
+    ),
+    Field(
+        "source_pages", "源文件页码（全部）", "string", "所涉各行在 PDF 原件中的页码，以逗号分隔。"
+    ),
     Field(
         "source_lines",
         "源文件行号（全部）",
@@ -178,9 +243,10 @@ _FIELDS = [
         "section",
         "章节",
         "string",
-        "情况说明的一级章节：duties 部门职责及机构设置、overview 总体情况、operating_costs 机关运行经费、three_public “三公”经费、performance 预算绩效、special_funds 专项资金、projects 项目预算及绩效目标、procurement 政府采购、assets 国有资产、glossary 名词解释、other 其他事项。",
+        "情况说明的一级章节：duties 部门职责（及机构设置）、institutions 机构设置、overview 总体情况（预算编制说明）、operating_costs 机关运行经费、three_public “三公”经费、performance 预算绩效、special_funds 专项资金、projects 项目预算及绩效目标、procurement 政府采购、assets 国有资产、glossary 名词解释、other 其他事项。",
         enum=(
             "duties",
+            "institutions",
             "overview",
             "operating_costs",
             "three_public",
@@ -339,27 +405,27 @@ _FIELDS = [
     Field("grade_good", "评价标准：良", "string", "评价标准第二档（良），按文件印刷。"),
     Field("grade_fair", "评价标准：中", "string", "评价标准第三档（中），按文件印刷。"),
     Field("grade_poor", "评价标准：差", "string", "评价标准第四档（差），按文件印刷。"),
-    _amount("income", "收入预算数"),
-    _amount("expenditure", "支出预算数"),
-    _amount("total", "合计"),
-    _amount("subtotal", "本年收入小计"),
-    _amount("fiscal_appropriation", "财政拨款收入"),
-    _amount("fiscal_special_account", "财政专户收入"),
-    _amount("business", "事业收入"),
-    _amount("operating", "经营收入或经营支出"),
-    _amount("superior_subsidy", "上级补助收入"),
-    _amount("subordinate_remittance", "附属单位上缴收入"),
-    _amount("other", "其他收入"),
-    _amount("carryover", "上年结转"),
-    _amount("basic", "基本支出"),
-    _amount("project", "项目支出"),
-    _amount("remittance_to_superior", "上解上级支出"),
-    _amount("subsidy_to_subordinate", "对附属单位补助支出"),
-    _amount("personnel", "人员经费"),
-    _amount("public", "公用经费"),
-    _amount("general_budget", "一般公共预算财政拨款"),
-    _amount("government_fund", "政府性基金预算财政拨款"),
-    _amount("state_capital", "国有资本经营预算财政拨款"),
+    _printed("income", "收入预算数"),
+    _printed("expenditure", "支出预算数"),
+    _printed("total", "合计"),
+    _printed("subtotal", "本年收入小计"),
+    _printed("fiscal_appropriation", "财政拨款收入"),
+    _printed("fiscal_special_account", "财政专户收入"),
+    _printed("business", "事业收入"),
+    _printed("operating", "经营收入或经营支出"),
+    _printed("superior_subsidy", "上级补助收入"),
+    _printed("subordinate_remittance", "附属单位上缴收入"),
+    _printed("other", "其他收入"),
+    _printed("carryover", "上年结转"),
+    _printed("basic", "基本支出"),
+    _printed("project", "项目支出"),
+    _printed("remittance_to_superior", "上解上级支出"),
+    _printed("subsidy_to_subordinate", "对附属单位补助支出"),
+    _printed("personnel", "人员经费"),
+    _printed("public", "公用经费"),
+    _printed("general_budget", "一般公共预算财政拨款"),
+    _printed("government_fund", "政府性基金预算财政拨款"),
+    _printed("state_capital", "国有资本经营预算财政拨款"),
 ]
 FIELDS: dict[str, Field] = {f.name: f for f in _FIELDS}
 
@@ -400,7 +466,7 @@ _CODE_FK = (
     {"fields": ["code"], "reference": {"resource": "classification_codes", "fields": ["code"]}},
 )
 _CODED = ("row_number", "code", "name", "level", "parent_code")
-_SOURCE = ("source_line", "source_lines")
+_SOURCE = ("unit", "source_line", "source_lines")
 
 TABLES: dict[str, Resource] = {
     r.name: r
@@ -416,6 +482,9 @@ TABLES: dict[str, Resource] = {
                 "expenditure_name",
                 "expenditure_code",
                 "expenditure",
+                "personnel",
+                "public",
+                "project",
                 *_SOURCE,
             ),
             ("row_number",),
@@ -534,7 +603,9 @@ TABLES: dict[str, Resource] = {
 
 # The wide tables decide which values `table` and `measure` may take in the long form.
 TABLE_KEYS = tuple(TABLES)
-MEASURES = tuple(dict.fromkeys(f for t in TABLES.values() for f in t.fields if FIELDS[f].unit))
+MEASURES = tuple(
+    dict.fromkeys(f for t in TABLES.values() for f in t.fields if FIELDS[f].type == "number")
+)
 FIELDS["table"] = replace(FIELDS["table"], enum=TABLE_KEYS)
 FIELDS["measure"] = replace(FIELDS["measure"], enum=MEASURES)
 
@@ -565,6 +636,10 @@ RESOURCES: dict[str, Resource] = {
                 "original_format",
                 "obtained_from",
                 "retrieved",
+                "kind",
+                "department_id",
+                "template",
+                "source_format",
             ),
             ("dataset_id",),
         ),
@@ -572,7 +647,7 @@ RESOURCES: dict[str, Resource] = {
             "document_tables",
             "表格清单",
             "九张标准表和情况说明中各表在每个文件中的状态：已解析、空表或文件中没有。",
-            ("table", "table_title", "table_status", "rows", "note", "source_line"),
+            ("table", "table_title", "table_status", "rows", "note", "unit", "source_line"),
             ("table",),
             titles={"table": "表格或资源"},
             enums={
@@ -605,6 +680,8 @@ RESOURCES: dict[str, Resource] = {
                 "parent_code",
                 "measure",
                 "amount",
+                "unit",
+                "amount_wan_yuan",
                 "source_line",
             ),
             ("dataset_id", "table", "row_number", "measure"),
@@ -639,6 +716,7 @@ RESOURCES: dict[str, Resource] = {
                 "difference",
                 "status",
                 "source_lines",
+                "source_pages",
             ),
             ("dataset_id", "audit_id"),
             _DOC_FK,
@@ -892,3 +970,17 @@ RESOURCES: dict[str, Resource] = {
         ),
     )
 }
+
+
+def _located(resource: Resource) -> Resource:
+    """Every resource whose rows say where they were read gives the PDF page and the DOCX
+    position too, right after the line (or lines)."""
+    names = resource.fields
+    if "source_line" not in names or "source_page" in names:
+        return resource
+    at = max(names.index(n) for n in ("source_line", "source_lines") if n in names) + 1
+    return replace(resource, fields=(*names[:at], "source_page", "source_ref", *names[at:]))
+
+
+TABLES = {name: _located(r) for name, r in TABLES.items()}
+RESOURCES = {name: _located(r) for name, r in RESOURCES.items()}

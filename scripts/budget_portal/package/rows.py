@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..metadata.units import to_wan_yuan
 from ..model import Document, Parsed
 from ..read.tables import SPEC_BY_KEY, SPECS
 from ..text import strip_numbering
@@ -43,6 +44,10 @@ def document_row(doc: Document) -> dict:
         "original_format": m.original_format,
         "obtained_from": m.obtained_from,
         "retrieved": m.retrieved,
+        "kind": m.kind,
+        "department_id": m.department_id,
+        "template": doc.template,
+        "source_format": doc.source_format,
     }
 
 
@@ -59,6 +64,7 @@ def table_rows(parsed: Parsed) -> list[dict]:
                 "table_status": table.status if table else "missing",
                 "rows": len(table.rows) if table else 0,
                 "note": "；".join(table.notes) if table else "",
+                "unit": table.unit if table else "",
                 "source_line": table.title_line if table else None,
             }
         )
@@ -86,6 +92,7 @@ def budget_lines(parsed: Parsed) -> list[dict]:
             continue
         for row in table.records():
             for name_column, code_column, measures in _sides(spec.key):
+                measures = tuple(m for m in measures if m in table.printed)
                 if all(row.get(m) is None for m in measures):
                     continue  # this side of a two-sided row is empty
                 code = row.get(code_column, "") if code_column else ""
@@ -103,6 +110,8 @@ def budget_lines(parsed: Parsed) -> list[dict]:
                             else "",
                             "measure": measure,
                             "amount": row.get(measure),
+                            "unit": table.unit,
+                            "amount_wan_yuan": to_wan_yuan(row.get(measure), table.unit),
                             "source_line": row["source_line"],
                         }
                     )
@@ -162,4 +171,22 @@ def warning_rows(parsed: Parsed) -> list[dict]:
 
 
 def audit_rows(parsed: Parsed) -> list[dict]:
-    return [c.record(parsed.dataset_id, n) for n, c in enumerate(parsed.checks, start=1)]
+    rows = [c.record(parsed.dataset_id, n) for n, c in enumerate(parsed.checks, start=1)]
+    for row in rows:
+        pages = [parsed.doc.page_of(int(line)) for line in row["source_lines"].split(",") if line]
+        row["source_pages"] = ",".join(str(p) for p in sorted(set(p for p in pages if p)))
+    return rows
+
+
+def located(rows: list[dict], doc: Document) -> list[dict]:
+    """Rows with the PDF page and DOCX position of their source line."""
+    if not doc.locations:
+        return rows
+    return [
+        {
+            **row,
+            "source_page": doc.page_of(row.get("source_line")),
+            "source_ref": doc.ref_of(row.get("source_line")),
+        }
+        for row in rows
+    ]

@@ -24,6 +24,7 @@ from .rows import (
     classification_codes,
     code_sightings,
     document_row,
+    located,
     table_rows,
     warning_rows,
 )
@@ -134,9 +135,12 @@ def same_files(a: Path, b: Path) -> bool:
     return all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
 
 
+KIND_TITLES = {"department": "部门预算", "unit": "单位预算"}
+
+
 def package_title(parsed: Parsed) -> str:
     m = parsed.doc.metadata
-    return f"{m.agency} {m.year} 年部门预算"
+    return f"{m.agency} {m.year} 年{KIND_TITLES[m.kind]}"
 
 
 def write_document_package(folder: Path, parsed: Parsed) -> None:
@@ -157,14 +161,17 @@ def write_document_package(folder: Path, parsed: Parsed) -> None:
         (RESOURCES["audit"], audit_rows(parsed), False),
         (RESOURCES["warnings"], warning_rows(parsed), False),
     ]
+    contents = [(resource, located(rows, doc), with_id) for resource, rows, with_id in contents]
+    units = "、".join(dict.fromkeys(t.unit for t in parsed.tables.values())) or m.unit
     descriptor = {
         "name": m.dataset_id,
         "title": package_title(parsed),
         "description": (
             f"{m.jurisdiction} {m.agency}（部门编码 {m.department_code or '未印刷'}）"
-            f"{m.year} 年部门预算公开文件中的九张标准表、核对结果和读取警告。金额单位：万元。"
+            f"{m.year} 年{KIND_TITLES[m.kind]}公开文件中的九张标准表、核对结果和读取警告。"
+            f"金额单位：{units}。"
         ),
-        "keywords": ["部门预算", m.jurisdiction, m.agency, str(m.year)],
+        "keywords": [KIND_TITLES[m.kind], m.jurisdiction, m.agency, str(m.year)],
         "sources": [
             {
                 "title": doc.path.name,

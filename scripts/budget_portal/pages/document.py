@@ -12,7 +12,7 @@ from .downloads import download_base
 from .markup import details, esc, link, percent, rel, tab, table, unsearched
 from .measures import economic_basic, functional_spending, key_figures, three_public_items
 
-HIDDEN_COLUMNS = {"dataset_id", "source_lines"}
+HIDDEN_COLUMNS = {"dataset_id", "source_lines", "source_page", "source_ref", "unit"}
 STATUS = {"parsed": "已解析", "empty": "空表", "missing": "文件中没有", "unreadable": "无法读取"}
 
 

@@ -9,29 +9,34 @@ cut at exactly 255 characters by the source (c.19) are kept and reported.
 from __future__ import annotations
 
 from ..model import Document, Row
+from ..templates import Template
+from ..templates.parts import ActivityTable
 from ..text import clean_label, is_blank, label_key
 from .registers import quantity
 from .sections import Section, section_of
 
-WIDTH = 9
-HEADER = 6
 GRADES = ("grade_excellent", "grade_good", "grade_fair", "grade_poor")
-TRUNCATED = 255
 
 
-def activity_rows(doc: Document, sections: list[Section]) -> tuple[list[dict], list[dict]]:
-    section = section_of(sections, "performance")
-    reader = ActivityReader(doc)
+def activity_rows(
+    doc: Document, sections: list[Section], template: Template
+) -> tuple[list[dict], list[dict]]:
+    table: ActivityTable | None = template.part("activities")
+    if not isinstance(table, ActivityTable):
+        return [], []
+    section = section_of(sections, table.section)
+    reader = ActivityReader(doc, table)
     started = False
     for record in section.records if section else []:
         if not isinstance(record, Row):
             if started and not reader.pending:
                 break
             continue
-        if record.cells and label_key(record.cells[0]) == "职责活动":
+        if record.cells and label_key(record.cells[0]) == table.header:
             # 003:194 follows the header without a blank line: its cells join the header row.
             started = True
-            reader.push(record.cells[HEADER:], record.line + HEADER)  # one cell per line
+            width = table.header_width
+            reader.push(record.cells[width:], record.line + width)  # one cell per line
         elif started and not (is_blank(record.cells) and not reader.pending):
             reader.push(record.cells, record.line)
     if any(c.strip() for c in reader.pending):
@@ -42,8 +47,9 @@ def activity_rows(doc: Document, sections: list[Section]) -> tuple[list[dict], l
 class ActivityReader:
     """Re-assembles rows of 9 cells and reads each as an activity and/or an indicator."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, table: ActivityTable):
         self.doc = doc
+        self.table = table
         self.activities: list[dict] = []
         self.indicators: list[dict] = []
         self.pending: list[str] = []
@@ -54,17 +60,18 @@ class ActivityReader:
         if cells and not self.pending:
             self.pending_line = line
         self.pending += list(cells)
-        while len(self.pending) >= WIDTH:
-            row, self.pending = self.pending[:WIDTH], self.pending[WIDTH:]
+        width = self.table.width
+        while len(self.pending) >= width:
+            row, self.pending = self.pending[:width], self.pending[width:]
             self.read_row(row, self.pending_line)
             self.pending_line = line
 
     def read_row(self, cells: list[str], line: int) -> None:
         doc = self.doc
         for cell in cells:
-            if len(clean_label(cell)) == TRUNCATED:
+            if len(clean_label(cell)) == self.table.truncated_at:
                 doc.warn(
-                    f"activities: a cell of this row ends at exactly {TRUNCATED} characters; the source cut it",
+                    f"activities: a cell of this row ends at exactly {self.table.truncated_at} characters; the source cut it",
                     line,
                 )
         if any(c.strip() for c in cells[:4]):

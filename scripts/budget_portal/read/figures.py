@@ -1,56 +1,40 @@
 """Step 2f: figures stated in the narrative (DOMAIN.md b.16), kept apart from the tables.
 
-Every `N万元` / `N万` (and `N%` after 增加/减少) in sections 二, 三, 四, 六, 七 and 九 becomes a
-figure with the label printed before it, a stable key, the sentence and the line.  A decrease
-(`减少X万元`) is a negative change.  Keys name what the figure is (`overview.income_total`,
-`three_public.change_total`); a label no rule knows keeps a numbered key in its section, so
-nothing printed is dropped.
+Every `N万元` / `N万` (and `N%` after 增加/减少, and the other units the template's narrative
+uses: 辆, 个, …) in the template's figure sections becomes a figure with the label printed
+before it, a stable key, the sentence and the line.  A decrease (`减少X万元`) is a negative
+change; a template that says `持平` after a figure states a change of 0.  Keys name what the
+figure is (`overview.income_total`, `three_public.change_total`) by the template's rules; a
+label no rule knows keeps a numbered key in its section, so nothing printed is dropped.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
 from ..model import Document
+from ..templates import FigureRule, Template
 
-SECTIONS = ("overview", "operating_costs", "three_public", "procurement", "assets", "other")
-_FIGURE = re.compile(
-    r"(?P<number>\d+(?:\.\d+)?)\s*(?:(?P<wan>万元|万)|(?P<pct>%)|(?P<bare>(?=资金)))"
-)
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。、]")
 _MARKER = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|\d+、|[①②③④⑤⑥⑦⑧⑨⑩])")
 _CHANGE = re.compile(r"(增加了?|增长了?|减少了?|下降了?)$")
 _DECREASE = ("减少", "下降")
+MONEY = ("万元", "万")  # a figure in 万 is in 万元
 
-# (section, pattern on the label, key); the first match wins.
-RULES = (
-    ("overview", r"^(\d{4}年)?(部门)?预算收入$", "income_total"),
-    ("overview", r"一般公共预算(拨款)?收入$", "income_general_budget"),
-    ("overview", r"(政府性?|^)基金(预算)?收入$", "income_government_fund"),
-    ("overview", r"国有资本经营(预算)?(拨款)?收入$", "income_state_capital"),
-    ("overview", r"财政专户(核拨|拨款)?收入$", "income_fiscal_special_account"),
-    ("overview", r"单位资金收入$", "income_unit_funds"),
-    ("overview", r"其他来源收入$", "income_other_sources"),
-    ("overview", r"上年结转结余$", "income_carryover"),
-    ("overview", r"支出预算(为)?$", "expenditure_total"),
-    ("overview", r"预算收支安排$", "total_arranged"),
-    ("overview", r"基本支出$", "basic"),
-    ("overview", r"人员经费$", "personnel"),
-    ("overview", r"公用经费$", "public"),
-    ("overview", r"项目支出$", "project"),
-    ("operating_costs", r"机关运行经费(共计)?(安排)?$", "total"),
-    ("three_public", r"三公.?经费.*(安排|预算)$", "total"),
-    ("three_public", r"因公出国.境.费.*$", "abroad"),
-    ("three_public", r"公务用车购置及运(行)?维(护)?费(支出)?$", "vehicles"),
-    ("three_public", r"公务用车购置(费|支出)(为)?$", "vehicle_purchase"),
-    ("three_public", r"公务用车运(行)?(维护)?(维)?费(支出)?$", "vehicle_operation"),
-    ("three_public", r"公务接待费(支出)?$", "reception"),
-    ("procurement", r"(政府采购预算|零星采购)$", "total"),
-    ("assets", r"年末固定资产金额为$", "total"),
-    ("assets", r"(拟购置固定资产总额为|拟零星购置)$", "planned_purchases"),
-    ("other", r"国有资本经营预算收支安排$", "state_capital_total"),
-)
+
+@functools.lru_cache(maxsize=8)
+def figure_pattern(units: tuple[str, ...], flat: bool) -> re.Pattern:
+    """A figure: a number with one of `units`, a percentage, or a bare number before 资金;
+    `N万元（含）以上` is a threshold, not a figure; `持平` (when `flat`) states no change."""
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    figure = (
+        rf"(?P<number>{_NUMBER})\s*(?:(?P<unit>{alternatives})|(?P<pct>%)|(?P<bare>(?=资金)))"
+        r"(?P<threshold>(?:[（(]含[)）])?以上)?"
+    )
+    return re.compile(figure + (r"|(?P<flat>持平)" if flat else ""))
 
 
 def clause_label(text: str, start: int, floor: int) -> str:
@@ -62,10 +46,14 @@ def clause_label(text: str, start: int, floor: int) -> str:
     return _MARKER.sub("", label).strip()
 
 
-def figure_key(section: str, label: str) -> str:
-    for rule_section, pattern, key in RULES:
-        if rule_section == section and re.search(pattern, label):
-            return key
+def figure_key(rules: tuple[FigureRule, ...], section: str, label: str, sentence: str) -> str:
+    for rule in rules:
+        if (
+            rule.section == section
+            and re.search(rule.label, label)
+            and (not rule.sentence or re.search(rule.sentence, sentence))
+        ):
+            return rule.key
     return ""
 
 
@@ -78,39 +66,57 @@ def sentences(text: str):
         yield text[start:], start
 
 
-def figure_rows(doc: Document, narrative: list[dict]) -> list[dict]:
+def figure_rows(doc: Document, narrative: list[dict], template: Template) -> list[dict]:
+    pattern = figure_pattern(tuple(template.figure_units), template.stated_flat)
+    rules = template.figure_rules
     rows: list[dict] = []
     seen: dict[str, int] = {}
     for paragraph in narrative:
         section = paragraph["section"]
-        if section not in SECTIONS:
+        if section not in template.figure_sections:
             continue
         for sentence, _ in sentences(paragraph["text"]):
             last_key, floor = "", 0
-            for match in _FIGURE.finditer(sentence):
-                if match["bare"] is not None and not match["number"].isdigit():
+            for match in pattern.finditer(sentence):
+                if match["threshold"] or (
+                    match["bare"] is not None and not match["number"].isdigit()
+                ):
                     continue
                 label = clause_label(sentence, match.start(), floor)
                 floor = match.end()
-                value = Decimal(match["number"])
-                change = _CHANGE.search(label)
-                base = _CHANGE.sub("", label) if change else label
-                key = figure_key(section, base)
-                if change:
-                    if any(word in change.group(1) for word in _DECREASE):
-                        value = -value
-                    key = key or last_key or "total"
-                    last_key = key
-                    key = f"change_{key}" + ("_percent" if match["pct"] else "")
-                elif match["pct"]:
-                    continue  # a share, not a figure of the budget
-                if match["bare"] is not None:
-                    doc.warn(
-                        f"narrative figure {match['number']} printed without 万元; read as 万元",
-                        paragraph["source_line"],
+                if match.groupdict().get("flat"):
+                    value, unit = Decimal(0), ""
+                    key = f"change_{last_key or 'total'}"
+                else:
+                    value = Decimal(match["number"].replace(",", ""))
+                    unit = (
+                        "%"
+                        if match["pct"]
+                        else (
+                            "万元"
+                            if match["bare"] is not None or match["unit"] in MONEY
+                            else match["unit"]
+                        )
                     )
-                if not change:
-                    last_key = key
+                    change = _CHANGE.search(label)
+                    key = figure_key(
+                        rules, section, _CHANGE.sub("", label) if change else label, sentence
+                    )
+                    if change:
+                        if any(word in change.group(1) for word in _DECREASE):
+                            value = -value
+                        key = key or last_key or "total"
+                        last_key = key
+                        key = f"change_{key}" + ("_percent" if match["pct"] else "")
+                    elif match["pct"]:
+                        continue  # a share, not a figure of the budget
+                    if match["bare"] is not None:
+                        doc.warn(
+                            f"narrative figure {match['number']} printed without 万元; read as 万元",
+                            paragraph["source_line"],
+                        )
+                    if not change:
+                        last_key = key
                 key = f"{section}.{key or 'item'}"
                 seen[key] = seen.get(key, 0) + 1
                 numbered = seen[key] > 1 or key.endswith(".item")
@@ -122,7 +128,7 @@ def figure_rows(doc: Document, narrative: list[dict]) -> list[dict]:
                         "section": section,
                         "label": label,
                         "figure_value": value,
-                        "figure_unit": "%" if match["pct"] else "万元",
+                        "figure_unit": unit,
                         "sentence": sentence.strip(),
                         "source_line": paragraph["source_line"],
                     }

@@ -7,11 +7,15 @@ published empty, so the rest of the document still builds.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
 from pathlib import Path
 
 from ..audit.narrative import audit_document
-from ..extract.text import text_records
+from ..extract import extract
 from ..model import Document, DocumentError, Parsed
+from ..templates import TEMPLATES, Template, detect
+from ..templates import texts as template_texts
 from .activities import activity_rows
 from .figures import figure_rows
 from .metadata import build_metadata, read_metadata
@@ -30,18 +34,60 @@ def read_document(path: Path) -> Document:
         raw = path.read_bytes()
     except OSError as error:
         raise DocumentError(path, f"cannot read: {error.strerror}") from None
-    encoding, layout, records = text_records(raw, path)
-    doc = Document(path, hashlib.sha256(raw).hexdigest(), encoding, layout, records, None)
-    if encoding != "utf-8":
-        doc.warn(f"decoded as {encoding}")
+    extraction = extract(raw, path)
+    records = extraction.records
+    doc = Document(
+        path,
+        hashlib.sha256(raw).hexdigest(),
+        extraction.encoding,
+        extraction.layout,
+        records,
+        None,
+        source_format=extraction.source_format,
+        locations={r.line: (r.page, r.ref) for r in records if r.page or r.ref},
+    )
+    if extraction.encoding not in ("utf-8", ""):
+        doc.warn(f"decoded as {extraction.encoding}")
     provenance = load_provenance(provenance_path(path))
     if not provenance:
         doc.warn(f"no provenance file {provenance_path(path).name}; metadata read from the text")
     elif provenance.get("sha256") and provenance["sha256"] != doc.sha256:
         doc.warn("sha256 differs from the provenance file: the document changed since")
-    found = read_metadata(records)
-    doc.metadata = build_metadata(found, provenance, path, doc)
+    template = choose_template(records, path)
+    doc.template = template.name
+    found = read_metadata(records, template)
+    doc.metadata = build_metadata(found, provenance, path, doc, template)
     return doc
+
+
+_FINAL_ACCOUNTS = re.compile(r"决算")
+_BUDGET = re.compile(r"预算")
+
+
+def choose_template(records: list, path: Path) -> Template:
+    """The template the document's content matches; a clear refusal when none does."""
+    cover = [t for t in template_texts(records, 40) if len(t) <= 40]
+    if any(_FINAL_ACCOUNTS.search(t) for t in cover) and not any(_BUDGET.search(t) for t in cover):
+        raise DocumentError(
+            path, "a final accounts (决算) document: not supported yet, only budgets (预算)"
+        )
+    template, found = detect(records)
+    if template is None:
+        seen = "; ".join(
+            f"{name}: {len(tables)} of the nine tables{' (' + ', '.join(tables) + ')' if tables else ''}, "
+            f"sections {', '.join(sections) or 'none'}"
+            for name, (tables, sections) in found.items()
+        )
+        first = next((t for t in template_texts(records, 5) if t), "")
+        raise DocumentError(
+            path,
+            f"not a budget document in any known template ({seen}); it begins {first[:40]!r}",
+        )
+    return template
+
+
+def template_of(doc: Document) -> Template:
+    return TEMPLATES[doc.template]
 
 
 # Readers of the narrative part: the resources each fills, and the function.
@@ -56,37 +102,43 @@ READERS = (
 )
 
 
-def read_sections(doc: Document, sections: list[Section]) -> dict[str, list[dict]]:
+def read_sections(
+    doc: Document, sections: list[Section], template: Template
+) -> dict[str, list[dict]]:
     """Each reader on its own: a malformed section is reported and published empty, whole."""
     rows: dict[str, list[dict]] = {}
     for names, reader in READERS:
         try:
-            result = reader(doc, sections)
+            result = reader(doc, sections, template)
         except Exception as error:  # one section must not stop the rest of the document
             line = sections[0].line if sections else None
             doc.warn(f"{', '.join(names)}: could not be read ({error!r}); published empty", line)
             result = tuple([] for _ in names) if len(names) > 1 else []
         rows.update(zip(names, result if len(names) > 1 else (result,), strict=True))
-    rows["narrative_figures"] = figure_rows(doc, rows["narrative"])
+    rows["narrative_figures"] = figure_rows(doc, rows["narrative"], template)
     return rows
 
 
 def parse(path: Path) -> Parsed:
     doc = read_document(path)
-    tables = read_tables(doc)
-    sections = split_sections(doc)
-    rows = read_sections(doc, sections)
-    printed = table_printed(sections)
-    checks = audit_document(tables, rows, procurement_printed=printed)
-    return Parsed(doc, tables, checks, rows, section_inventory(sections, rows, printed))
+    template = template_of(doc)
+    tables = read_tables(doc, template)
+    units = Counter(t.unit for t in tables.values())
+    doc.metadata.unit = units.most_common(1)[0][0] if units else template.default_unit
+    in_tables = {line for table in tables.values() for line in table.lines}
+    sections = split_sections(doc, template, skip=in_tables)
+    rows = read_sections(doc, sections, template)
+    printed = table_printed(sections, template)
+    checks = audit_document(tables, rows, template, procurement_printed=printed)
+    return Parsed(doc, tables, checks, rows, section_inventory(sections, rows, printed, template))
 
 
 def section_inventory(
-    sections: list[Section], rows: dict[str, list[dict]], procurement: bool
+    sections: list[Section], rows: dict[str, list[dict]], procurement: bool, template: Template
 ) -> list[dict]:
     """The narrative's tables accounted for like the nine: parsed, empty or missing."""
     inventory = []
-    for key, section_key, title in SECTION_TABLES:
+    for key, section_key, title in template.inventory:
         found = rows[key]
         section = section_of(sections, section_key)
         empty = key == "procurement" and procurement and not found
@@ -95,13 +147,3 @@ def section_inventory(
         inventory.append({"table": key, "table_title": title, "table_status": status,
                           "rows": len(found), "note": "", "source_line": line})  # fmt: skip
     return inventory
-
-
-SECTION_TABLES = (
-    ("organizations", "duties", "部门机构设置情况"),
-    ("projects", "projects", "项目绩效目标表"),
-    ("activities", "performance", "部门职责-工作活动绩效目标"),
-    ("procurement", "procurement", "部门政府采购预算"),
-    ("fixed_assets", "assets", "部门固定资产占用情况表"),
-    ("glossary", "glossary", "名词解释"),
-)

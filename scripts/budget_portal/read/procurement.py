@@ -8,46 +8,37 @@ left of its data (c.14), so it is placed by that rule, not by where the label fe
 
 from __future__ import annotations
 
+import re
+
 from ..model import Document, Paragraph
+from ..templates import Template
+from ..templates.parts import ProcurementTable
 from ..text import clean_label, is_blank, label_key
 from .registers import quantity
 from .sections import Section, section_of
-from .tables import is_page_noise
-
-LEADING = ("project_name", "project_budget", "item_name", "catalogue_code", "measure_unit",
-           "quantity", "unit_price")  # fmt: skip
-MONEY = {
-    "合计": "total",
-    "一般公共预算拨款": "general_budget",
-    "基金预算拨款": "government_fund",
-    "国有资本经营预算拨款": "state_capital",
-    "财政专户核拨": "fiscal_special_account",
-    "单位资金": "unit_funds",
-    "其他来源收入": "other_sources",
-    "财政拨款结转": "appropriation_carryover",
-    "非财政拨款结转结余": "non_appropriation_carryover",
-}
-SME = "sme_reserved"
-AMOUNTS = ("project_budget", "quantity", "unit_price", *MONEY.values(), SME)
 
 
-def header_columns(first: tuple[str, ...], second: tuple[str, ...], doc, line) -> list[str] | None:
-    money = [label_key(c) for c in second[len(LEADING) :] if label_key(c)]
-    unknown = [m for m in money if m not in MONEY]
+def header_columns(
+    table: ProcurementTable, first: tuple[str, ...], second: tuple[str, ...], doc, line
+) -> list[str] | None:
+    labels = dict(table.money)
+    money = [label_key(c) for c in second[len(table.leading) :] if label_key(c)]
+    unknown = [m for m in money if m not in labels]
     if unknown:
         doc.warn(f"procurement: unknown money columns {unknown}; table not read", line)
         return None
-    columns = [*LEADING, *(MONEY[m] for m in money)]
-    if any("中小微" in label_key(c) for c in first):
-        columns.append(SME)
+    columns = [*table.leading, *(labels[m] for m in money)]
+    if any(table.reserved_word in label_key(c) for c in first):
+        columns.append(table.reserved_field)
     return columns
 
 
-def table_printed(sections: list[Section]) -> bool:
+def table_printed(sections: list[Section], template: Template) -> bool:
     """Whether the document prints a procurement table at all (003 states a figure only)."""
-    section = section_of(sections, "procurement")
+    table = template.part("procurement")
+    section = section_of(sections, table.section) if table else None
     return bool(section) and any(
-        not isinstance(r, Paragraph) and r.cells and label_key(r.cells[0]) == "政府采购项目来源"
+        not isinstance(r, Paragraph) and r.cells and label_key(r.cells[0]) == table.source_header
         for r in section.records
     )
 
@@ -59,8 +50,12 @@ def row_type(label: str) -> str:
     return "subtotal" if key.endswith("小计") else "item"
 
 
-def procurement_rows(doc: Document, sections: list[Section]) -> list[dict]:
-    section = section_of(sections, "procurement")
+def procurement_rows(doc: Document, sections: list[Section], template: Template) -> list[dict]:
+    table: ProcurementTable | None = template.part("procurement")
+    if table is None:
+        return []
+    noise = re.compile(template.page_noise)
+    section = section_of(sections, table.section)
     records = section.records if section else []
     rows: list[dict] = []
     columns: list[str] | None = None
@@ -70,17 +65,19 @@ def procurement_rows(doc: Document, sections: list[Section]) -> list[dict]:
         if isinstance(record, Paragraph):
             if (
                 columns
-                and not is_page_noise(record.text)
+                and not noise.match(clean_label(record.text))
                 and not clean_label(record.text).startswith("注")
             ):
                 break
             continue
         first_key = label_key(record.cells[0]) if record.cells else ""
-        if first_key == "政府采购项目来源":
+        if first_key == table.source_header:
             pending_header = record.cells
             continue
-        if first_key == "项目名称" and pending_header is not None:
-            columns = columns or header_columns(pending_header, record.cells, doc, record.line)
+        if first_key == table.item_header and pending_header is not None:
+            columns = columns or header_columns(
+                table, pending_header, record.cells, doc, record.line
+            )
             pending_header = None
             continue
         if columns is None or is_blank(record.cells):
@@ -94,20 +91,29 @@ def procurement_rows(doc: Document, sections: list[Section]) -> list[dict]:
         kind = row_type(values["project_name"])
         if kind == "subtotal":
             unit = label_key(values["project_name"]).removesuffix("小计")
-        rows.append(procurement_row(doc, values, kind, unit, len(rows) + 1, record.line))
+        rows.append(procurement_row(doc, table, values, kind, unit, len(rows) + 1, record.line))
     return rows
 
 
-def procurement_row(doc, values: dict, kind: str, unit: str, number: int, line: int) -> dict:
+def procurement_row(
+    doc, table: ProcurementTable, values: dict, kind: str, unit: str, number: int, line: int
+) -> dict:
     row = {
         "dataset_id": doc.metadata.dataset_id,
         "row_number": number,
         "row_type": kind,
         "unit_name": unit if kind != "total" else "",
     }
-    for column in (*LEADING, *MONEY.values(), SME):
+    amounts = {
+        "project_budget",
+        "quantity",
+        "unit_price",
+        *dict(table.money).values(),
+        table.reserved_field,
+    }
+    for column in (*table.leading, *dict(table.money).values(), table.reserved_field):
         cell = values.get(column)
-        if column not in AMOUNTS:
+        if column not in amounts:
             row[column] = clean_label(cell or "")
         elif cell is None:
             row[column] = None  # a column this template does not print

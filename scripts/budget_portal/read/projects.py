@@ -22,30 +22,24 @@ import unicodedata
 from decimal import Decimal
 
 from ..model import Document, Paragraph, Row
+from ..templates import Template
+from ..templates.parts import ProjectTables
 from ..text import clean_label, is_blank, label_key
 from .registers import quantity
 from .sections import Section
 
-WIDTH = 6
 INDICATOR_COLUMNS = ("level1", "level2", "level3", "description", "target_value", "basis")
-PLAN_MONTHS = {3: "plan_march", 6: "plan_june", 10: "plan_october", 12: "plan_december"}
-_TITLE = re.compile(r"^(?P<number>\d+)\s*[、.．]\s*(?P<title>.*绩效目标表.*)$")
-_FUND_PREFIX = re.compile(r"^(?P<prefix>[A-Z]{2}\d*)-")
-_CODE_PREFIX = re.compile(r"^\[(?P<code>\d+)\]\s*")
-_HINT = re.compile(r"[（(][^（()）]*?(?P<code>\d{7})\s*(?P<amount>\d+(?:\.\d+)?)\s*万[)）]")
-_MONTH = re.compile(r"(\d+)\s*月底")
-_MONTH_VALUE = re.compile(r"(\d+)\s*月底\s*(\d+(?:\.\d+)?)$")
 _TARGET = re.compile(r"^(?P<cmp>>=|<=|[≥≤<>=])?\s*(?P<number>-?\d+(?:\.\d+)?)\s*(?P<unit>\S.*)?$")
 
 
-def project_sections(sections: list[Section]) -> list:
-    return [r for s in sections if s.key in ("performance", "projects") for r in s.records]
+def project_sections(sections: list[Section], keys: tuple[str, ...]) -> list:
+    return [r for s in sections if s.key in keys for r in s.records]
 
 
-def split_tables(records: list) -> list[tuple[Paragraph, re.Match, list]]:
+def split_tables(records: list, title: re.Pattern) -> list[tuple[Paragraph, re.Match, list]]:
     tables = []
     for record in records:
-        match = _TITLE.match(clean_label(record.text)) if isinstance(record, Paragraph) else None
+        match = title.match(clean_label(record.text)) if isinstance(record, Paragraph) else None
         if match:
             tables.append((record, match, []))
         elif tables:
@@ -53,7 +47,7 @@ def split_tables(records: list) -> list[tuple[Paragraph, re.Match, list]]:
     return tables
 
 
-def title_fields(title: str) -> dict:
+def title_fields(title: str, settings: ProjectTables) -> dict:
     out = {
         "title": title,
         "fund_prefix": "",
@@ -62,11 +56,11 @@ def title_fields(title: str) -> dict:
         "amount_hint": None,
     }
     rest = title
-    if match := _CODE_PREFIX.match(rest):
+    if match := settings.regex("code_prefix").match(rest):
         out["code_prefix"], rest = match["code"], rest[match.end() :]
-    if match := _FUND_PREFIX.match(rest):
+    if match := settings.regex("fund_prefix").match(rest):
         out["fund_prefix"] = match["prefix"]
-    if match := _HINT.search(unicodedata.normalize("NFKC", title)):
+    if match := settings.regex("hint").search(unicodedata.normalize("NFKC", title)):
         out["code_hint"], out["amount_hint"] = match["code"], Decimal(match["amount"])
     return out
 
@@ -82,20 +76,30 @@ def target_parts(value: str) -> tuple[str, Decimal | None, str]:
 class ProjectReader:
     """Reads the rows of one 绩效目标表 into a project and its indicators."""
 
-    def __init__(self, doc: Document, project_id: int, title: Paragraph, match: re.Match):
+    def __init__(
+        self,
+        doc: Document,
+        settings: ProjectTables,
+        project_id: int,
+        title: Paragraph,
+        match: re.Match,
+    ):
         self.doc = doc
+        self.settings = settings
+        self.months = settings.regex("month")
+        self.month_value = settings.regex("month_value")
         self.project = {
             "dataset_id": doc.metadata.dataset_id,
             "project_id": project_id,
             "title_number": int(match["number"]),
-            **title_fields(match["title"]),
+            **title_fields(match["title"], settings),
             "project_code": "",
             "project_name": "",
             "budget": None,
             "fiscal_funds": None,
             "other_funds": None,
             "fund_use": "",
-            **dict.fromkeys(PLAN_MONTHS.values()),
+            **dict.fromkeys(dict(settings.plan_months).values()),
             "goal": "",
             "source_line": title.line,
         }
@@ -108,20 +112,21 @@ class ProjectReader:
 
     # -- the head of the table: code, budget, use, plan, goal --------------------------
     def head_row(self, cells: list[str], line: int) -> None:
+        labels = self.settings
         keys = [label_key(c) for c in cells]
         first = keys[0] if keys else ""
-        if first == "项目编码":
+        if first == labels.code_label:
             self.project["project_code"] = keys[1] if len(keys) > 1 else ""
-            self.project["project_name"] = self.after_label(cells, "项目名称")
-        elif first.startswith("预算规模"):
-            self.project["budget"] = self.amount_after(cells, "预算数", line)
-            self.project["fiscal_funds"] = self.amount_after(cells, "其中:财政资金", line)
-            self.project["other_funds"] = self.amount_after(cells, "其他资金", line)
+            self.project["project_name"] = self.after_label(cells, labels.name_label)
+        elif first.startswith(labels.budget_block):
+            self.project["budget"] = self.amount_after(cells, labels.budget_label, line)
+            self.project["fiscal_funds"] = self.amount_after(cells, labels.fiscal_label, line)
+            self.project["other_funds"] = self.amount_after(cells, labels.other_label, line)
             self.state = "use"
-        elif first.startswith("资金支出计划") or _MONTH.fullmatch(first):
+        elif first.startswith(labels.plan_label) or self.months.fullmatch(first):
             self.plan_labels(cells, line)
             self.state = "plan"
-        elif first == "绩效目标":
+        elif first == labels.goal_label:
             self.add_goal(cells[1:])
             self.state = "goal"
         elif not first and any(keys):
@@ -145,7 +150,7 @@ class ProjectReader:
         """A 3/6/10/12月底 label row; `12 月底 | 20.95` on one row is label and value (c.15)."""
         self.month_labels = {}
         for index, cell in enumerate(cells):
-            if match := _MONTH.fullmatch(label_key(cell)):
+            if match := self.months.fullmatch(label_key(cell)):
                 month = int(match.group(1))
                 value = cells[index + 1] if index + 1 < len(cells) else ""
                 if index == 0 and value.strip():
@@ -154,7 +159,7 @@ class ProjectReader:
                     self.month_labels[month] = index
 
     def set_plan(self, month: int, value: str, line: int) -> None:
-        field = PLAN_MONTHS.get(month)
+        field = dict(self.settings.plan_months).get(month)
         if field and self.project[field] is None:
             self.project[field] = quantity(value, self.doc, line, "projects")
 
@@ -165,10 +170,10 @@ class ProjectReader:
             self.state = "after-use"
         elif self.state == "plan" and self.month_labels:
             for month, index in self.month_labels.items():
-                if index < len(cells) and not _MONTH_VALUE.fullmatch(label_key(cells[index])):
+                if index < len(cells) and not self.month_value.fullmatch(label_key(cells[index])):
                     self.set_plan(month, cells[index], line)
             for cell in cells:  # `12月底 16.59` in one cell (001:1096)
-                if match := _MONTH_VALUE.fullmatch(label_key(cell)):
+                if match := self.month_value.fullmatch(label_key(cell)):
                     self.set_plan(int(match.group(1)), match.group(2), line)
             self.month_labels = {}
         elif self.state in ("plan", "goal", "after-use"):
@@ -187,8 +192,9 @@ class ProjectReader:
         if not self.pending:
             self.pending_line = line
         self.pending += list(cells)
-        if len(self.pending) >= WIDTH:
-            row, extra = self.pending[:WIDTH], self.pending[WIDTH:]
+        width = self.settings.width
+        if len(self.pending) >= width:
+            row, extra = self.pending[:width], self.pending[width:]
             if any(c.strip() for c in extra):
                 self.doc.warn(f"projects: indicator row has extra cells {extra}", self.pending_line)
             self.pending = []
@@ -240,7 +246,7 @@ class ProjectReader:
                 continue
             cells = list(record.cells)
             key = label_key(cells[0]) if cells else ""
-            if key == "一级指标":
+            if key == self.settings.indicator_header:
                 self.state, self.after_header, self.pending = (
                     "indicators",
                     bool(self.indicators),
@@ -256,11 +262,17 @@ class ProjectReader:
             self.doc.warn(f"projects: incomplete indicator row {self.pending}", self.pending_line)
 
 
-def project_rows(doc: Document, sections: list[Section]) -> tuple[list[dict], list[dict]]:
+def project_rows(
+    doc: Document, sections: list[Section], template: Template
+) -> tuple[list[dict], list[dict]]:
+    settings: ProjectTables | None = template.part("projects")
     projects: list[dict] = []
     indicators: list[dict] = []
-    for title, match, records in split_tables(project_sections(sections)):
-        reader = ProjectReader(doc, len(projects) + 1, title, match)
+    if not isinstance(settings, ProjectTables):
+        return projects, indicators
+    records = project_sections(sections, settings.sections)
+    for title, match, records in split_tables(records, settings.regex("title")):
+        reader = ProjectReader(doc, settings, len(projects) + 1, title, match)
         reader.read(records)
         projects.append(reader.project)
         indicators += reader.indicators

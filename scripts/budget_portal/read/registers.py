@@ -10,13 +10,19 @@ import re
 import unicodedata
 
 from ..model import Document, Paragraph, Row
+from ..templates import Template
+from ..templates.parts import AssetTable, GridTable
 from ..text import clean_label, is_blank, label_key, parse_amount
 from .sections import Section, section_of
-from .tables import is_page_noise
 
 
-def grid_rows(records: list, header: tuple[str, ...], width: int):
+def grid_rows(records: list, header: tuple[str, ...], width: int, template: Template):
     """(cells, line) of the grid whose header row starts with `header`; stops at prose."""
+    noise = re.compile(template.page_noise)
+
+    def is_page_noise(text: str) -> bool:
+        return bool(noise.match(clean_label(text)))
+
     started = False
     for record in records:
         if isinstance(record, Paragraph):
@@ -40,11 +46,16 @@ def grid_rows(records: list, header: tuple[str, ...], width: int):
 # --- 机构设置 ---------------------------------------------------------------------------------
 
 
-def organization_rows(doc: Document, sections: list[Section]) -> list[dict]:
-    section = section_of(sections, "duties")
+def organization_rows(doc: Document, sections: list[Section], template: Template) -> list[dict]:
+    grid = template.part("organizations")
+    if not isinstance(grid, GridTable):
+        return []
+    section = section_of(sections, grid.section)
     rows: list[dict] = []
-    for cells, line in grid_rows(section.records if section else [], ("单位名称", "单位性质"), 4):
-        if len([c for c in cells if c.strip()]) < 4:
+    for cells, line in grid_rows(
+        section.records if section else [], grid.header, grid.width, template
+    ):
+        if len([c for c in cells if c.strip()]) < grid.width:
             doc.warn(f"organizations: incomplete row {[clean_label(c) for c in cells]}", line)
         rows.append(
             {
@@ -62,34 +73,24 @@ def organization_rows(doc: Document, sections: list[Section]) -> list[dict]:
 
 # --- 固定资产占用情况表 -------------------------------------------------------------------------
 
-ASSET_ITEMS = (
-    ("office_buildings", "办公用房"),  # a 其中 of buildings: test it first
-    ("total", "资产总额"),
-    ("buildings", "房屋"),
-    ("vehicles", "车辆"),
-    ("equipment", "设备"),
-    ("other", "其他固定资产"),
-)
-_AS_OF = re.compile(r"截止时间[:：]\s*(\d{4})\s*[-年]\s*(\d{1,2})\s*[-月]\s*(\d{1,2})")
 _UNIT = re.compile(r"[（(]([^（()）]+)[)）]")
-_THRESHOLD = re.compile(r"(\d+)\s*万元以上")
 NOT_APPLICABLE = re.compile(r"^[—－-]+$")
 
 
-def as_of_date(records: list) -> str:
+def as_of_date(records: list, pattern: re.Pattern) -> str:
     """`截止时间：2022-12-31` or `截止时间：2022年12月31日` as an ISO date."""
     for record in records:
         texts = [record.text] if isinstance(record, Paragraph) else list(record.cells)
         for text in texts:
-            if match := _AS_OF.search(unicodedata.normalize("NFKC", text)):
+            if match := pattern.search(unicodedata.normalize("NFKC", text)):
                 year, month, day = (int(g) for g in match.groups())
                 return f"{year:04d}-{month:02d}-{day:02d}"
     return ""
 
 
-def asset_item(label: str) -> str:
+def asset_item(label: str, items: tuple[tuple[str, str], ...]) -> str:
     key = label_key(label)
-    return next((item for item, word in ASSET_ITEMS if word in key), "")
+    return next((item for item, word in items if word in key), "")
 
 
 def quantity(cell: str, doc: Document, line: int, resource: str = "fixed_assets"):
@@ -105,18 +106,22 @@ def quantity(cell: str, doc: Document, line: int, resource: str = "fixed_assets"
     return 0 if value is None else value
 
 
-def fixed_asset_rows(doc: Document, sections: list[Section]) -> list[dict]:
-    section = section_of(sections, "assets")
+def fixed_asset_rows(doc: Document, sections: list[Section], template: Template) -> list[dict]:
+    table: AssetTable | None = template.part("fixed_assets")
+    if not isinstance(table, AssetTable):
+        return []
+    section = section_of(sections, table.section)
     records = section.records if section else []
-    as_of = as_of_date(records)
+    as_of = as_of_date(records, table.regex("as_of"))
+    threshold_pattern = table.regex("threshold")
     rows: list[dict] = []
-    for cells, line in grid_rows(records, ("项目", "数量"), 3):
+    for cells, line in grid_rows(records, table.header, table.width, template):
         label = clean_label(cells[0])
-        item = asset_item(label)
+        item = asset_item(label, table.items)
         if not item:
             doc.warn(f"fixed_assets: unknown item {label!r}", line)
         unit = _UNIT.search(unicodedata.normalize("NFKC", label))
-        threshold = _THRESHOLD.search(label) if item == "equipment" else None
+        threshold = threshold_pattern.search(label) if item == "equipment" else None
         rows.append(
             {
                 "dataset_id": doc.metadata.dataset_id,
@@ -133,6 +138,8 @@ def fixed_asset_rows(doc: Document, sections: list[Section]) -> list[dict]:
         )
     if records and not rows and any(isinstance(r, Row) for r in records):
         doc.warn(
-            "fixed_assets: the 国有资产 section has a table but no 项目/数量 header", section.line
+            f"fixed_assets: the {table.section} section has a table but no "
+            f"{'/'.join(table.header)} header",
+            section.line,
         )
     return rows

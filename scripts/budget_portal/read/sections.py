@@ -11,23 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Paragraph
+from ..templates import Template
 from ..text import clean_label
-from .tables import is_page_noise, title_spec
 
-# (key, what the heading says) in the order the template prints them.
-SECTION_TITLES = (
-    ("duties", r"部门职责"),
-    ("overview", r"部门预算安排的总体情况"),
-    ("operating_costs", r"机关运行经费"),
-    ("three_public", r"三公"),
-    ("performance", r"预算绩效信息|绩效预算信息|部门整体绩效目标"),
-    ("special_funds", r"部门主管专项资金"),
-    ("projects", r"部门项目预算安排"),
-    ("procurement", r"政府采购预算"),
-    ("assets", r"国有资产"),
-    ("glossary", r"名词解释"),
-    ("other", r"其他需要说明"),
-)
 _HEADING = re.compile(r"^(?P<number>[一二三四五六七八九十]+)、\s*(?P<title>.+)$")
 _NUMERALS = "一二三四五六七八九十"
 _SENTENCE_END = "。！？；：:;!?”）)"
@@ -60,29 +46,44 @@ class Section:
     records: list = field(default_factory=list)
 
 
-def section_key(text: str) -> tuple[str, int, str] | None:
-    match = _HEADING.match(clean_label(text))
-    if not match or len(match["title"]) > 40 or "。" in match["title"]:
+def section_key(text: str, template: Template) -> tuple[str, int, str] | None:
+    """(key, number, title) when `text` is a heading of the template's narrative."""
+    text = clean_label(text)
+    if template.numbered_sections:
+        match = _HEADING.match(text)
+        if not match or len(match["title"]) > 40 or "。" in match["title"]:
+            return None
+        number, title = chinese_number(match["number"]), match["title"]
+    elif len(text) > 40 or "。" in text:
         return None
-    for key, pattern in SECTION_TITLES:
-        if re.search(pattern, match["title"]):
-            return key, chinese_number(match["number"]), match["title"]
+    else:
+        number, title = 0, text
+    for rule in template.sections:
+        if re.search(rule.pattern, title):
+            return rule.key, number, title
     return None
 
 
-def split_sections(doc: Document) -> list[Section]:
-    """Top-level sections in increasing number; headings in a TOC (rows) are ignored."""
+def split_sections(
+    doc: Document, template: Template, skip: set[int] = frozenset()
+) -> list[Section]:
+    """The narrative's sections, from their headings; the records of the nine tables (`skip`,
+    by line) belong to none.  Numbered headings must go up (a TOC or a nested 一、 does not
+    start a section); a key starts one section unless its rule repeats."""
+    repeats = {r.key for r in template.sections if r.repeats}
     sections: list[Section] = []
     for record in doc.records:
-        found = section_key(record.text) if isinstance(record, Paragraph) else None
+        if record.line in skip or template.title_of(getattr(record, "text", "")):
+            continue
+        found = section_key(record.text, template) if isinstance(record, Paragraph) else None
         if (
             found
-            and (not sections or found[1] > sections[-1].number)
-            and found[0] not in {s.key for s in sections}
+            and (not template.numbered_sections or not sections or found[1] > sections[-1].number)
+            and (found[0] in repeats or found[0] not in {s.key for s in sections})
         ):
             sections.append(Section(found[0], found[1], found[2], record.line))
             continue
-        if sections and not title_spec(record):
+        if sections:
             sections[-1].records.append(record)
     return sections
 
@@ -94,14 +95,14 @@ def section_of(sections: list[Section], key: str) -> Section | None:
 # --- prose ----------------------------------------------------------------------------------
 
 
-def join_page_breaks(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]:
+def join_page_breaks(paragraphs: list[Paragraph], noise: re.Pattern) -> list[tuple[str, list[int]]]:
     """A long paragraph that stops mid-sentence continues in the next one (c.17)."""
     joined: list[tuple[str, list[int]]] = []
     for paragraph in paragraphs:
         text = clean_label(paragraph.text)
         if not text:
             continue
-        if joined and _continues(joined[-1][0], text):
+        if joined and _continues(joined[-1][0], text, noise):
             previous, lines = joined[-1]
             joined[-1] = (previous + text, [*lines, paragraph.line])
         else:
@@ -109,7 +110,7 @@ def join_page_breaks(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]
     return joined
 
 
-def _continues(previous: str, text: str) -> bool:
+def _continues(previous: str, text: str, noise: re.Pattern) -> bool:
     """Only a full line cut mid-sentence continues: not a heading, a title or page furniture."""
     return (
         len(previous) >= 30
@@ -118,17 +119,17 @@ def _continues(previous: str, text: str) -> bool:
         and not (_LIST_START.match(previous) and len(previous) < 50)
         and not _LIST_START.match(text)
         and not _SUBHEADING.match(text)
-        and not is_page_noise(text)
+        and not noise.match(text)
     )
 
 
-def narrative_rows(doc: Document, sections: list[Section]) -> list[dict]:
+def narrative_rows(doc: Document, sections: list[Section], template: Template) -> list[dict]:
     """The prose of every section: one row per paragraph, with the sub-heading above it."""
     rows = []
     for section in sections:
         paragraphs = [r for r in section.records if isinstance(r, Paragraph)]
         heading = ""
-        for text, lines in join_page_breaks(paragraphs):
+        for text, lines in join_page_breaks(paragraphs, re.compile(template.page_noise)):
             if _SUBHEADING.match(text) or (len(text) <= 20 and text[-1] in "：:"):
                 heading = text
             rows.append(
@@ -148,18 +149,15 @@ def narrative_rows(doc: Document, sections: list[Section]) -> list[dict]:
 
 # --- 名词解释 ---------------------------------------------------------------------------------
 
-_TERM = re.compile(
-    r"^[-•]?\s*(?P<number>\d+)\s*[、.．]\s*(?P<term>.+?)\s*(?:[:：]|，(?=是?指))\s*(?P<definition>.+)$"
-)
 
-
-def glossary_rows(doc: Document, sections: list[Section]) -> list[dict]:
+def glossary_rows(doc: Document, sections: list[Section], template: Template) -> list[dict]:
     """Numbered `N、term：definition` entries; markdown residue (`- `, `**`) removed (b.15)."""
+    entry = re.compile(template.glossary_entry)
     section = section_of(sections, "glossary")
     rows: list[dict] = []
     for record in section.records if section else []:
         text = record.text if isinstance(record, Paragraph) else " ".join(record.cells)
-        match = _TERM.match(clean_label(text).replace("**", ""))
+        match = entry.match(clean_label(text).replace("**", ""))
         if not match:
             if clean_label(text):
                 doc.warn(
@@ -170,10 +168,14 @@ def glossary_rows(doc: Document, sections: list[Section]) -> list[dict]:
         rows.append(
             {
                 "dataset_id": doc.metadata.dataset_id,
-                "term_number": int(match["number"]),
+                "term_number": term_number(match["number"]),
                 "term": match["term"],
                 "definition": match["definition"],
                 "source_line": record.line,
             }
         )
     return rows
+
+
+def term_number(number: str) -> int:
+    return int(number) if number.isdigit() else chinese_number(number)

@@ -1,16 +1,21 @@
-"""Step 2: find the nine standard tables in a document's records and repair their rows.
+"""Step 2b: find the nine standard tables in a document's records and repair their rows.
 
-The layout defects repaired here (DOMAIN.md c) are handled by rule, never by line number:
+What a table looks like in print comes from the document's template (`TableLayout`); what it
+publishes comes from the registry.  Defects repaired here (DOMAIN.md c, e) by rule, never by
+line number:
 
 * repeated page headers (agency line, 预算年度, 单位, column headers, 栏次/档次 row) are skipped
-  wherever they appear inside a table;
+  wherever they appear inside a table, and so is a header a page break repeats;
 * a row without 序号 right after a repeated header is the rest of the row cut by the page
   break: each of its cells is appended to the same cell of the previous row, so `20805`+`07`
   becomes code 2080507 and `6228.`+`00` becomes 6228.00;
 * a name-only fragment that makes the name disagree with the same code elsewhere in the
   document, while the name without it agrees, is a stray duplicate and is dropped, with a
   warning (`住房公积金`+`金`);
-* wrap spaces inside labels are removed; blank amount cells of an existing row are 0;
+* a code printed over 类/款/项 columns is joined (`201 | 13 | 01` → 2011301), a 款 or 项 that
+  lost its leading zero gets it back (`302 | 7` → 30207), with a warning;
+* wrap spaces inside labels are removed; blank amount cells of an existing row are 0, a column
+  the template does not print is null;
 * empty tables (only a note, or a blank row) give an empty table, not an error.
 """
 
@@ -23,75 +28,47 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..metadata.classification import class_code_for_label, is_code, level_of, parent_of
-from ..metadata.registry import TABLES
+from ..metadata.registry import FIELDS, TABLES
+from ..metadata.units import IN_WAN_YUAN
 from ..model import Document, Paragraph, Row
+from ..templates import TableLayout, Template
 from ..text import clean_label, is_blank, label_key, parse_amount
 
 ZERO = Decimal("0")
-
-
-# Columns the parser derives rather than reads from a printed column.
-DERIVED = {"row_number", "level", "parent_code", "expenditure_code", "source_line", "source_lines"}
-_TEXT_COLUMNS = {"code", "name", "income_name", "expenditure_name"}
+TEXT_COLUMNS = {"code", "name", "income_name", "expenditure_name"}
+# The widths of the parts of a code printed over 类/款/项 columns.
+CODE_PARTS = {"functional": (3, 2, 2), "economic": (3, 2)}
+_TOTAL = re.compile(r"^(合计|总计)$")
+_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
 
 
 @dataclass(frozen=True)
 class TableSpec:
+    """What a standard table is, whatever prints it: its shape and classification."""
+
     key: str
-    title_pattern: re.Pattern
     kind: str  # "coded" | "two_sided" | "labelled"
     classification: str | None = None
 
     @property
-    def columns(self) -> tuple[str, ...]:
-        """The printed columns after 序号, in order, as the registry lists them."""
-        return tuple(f for f in TABLES[self.key].fields if f not in DERIVED)
-
-    @property
-    def width(self) -> int:
-        return 1 + len(self.columns)
-
-    @property
     def amounts(self) -> tuple[str, ...]:
-        return tuple(c for c in self.columns if c not in _TEXT_COLUMNS)
-
-
-def _title(pattern: str) -> re.Pattern:
-    return re.compile(rf"^(部门预算)?{pattern}$")
+        """The table's amount columns, in the registry's order."""
+        return tuple(f for f in TABLES[self.key].fields if FIELDS[f].type == "number")
 
 
 SPECS: tuple[TableSpec, ...] = (
-    TableSpec("income_expenditure_summary", _title("收支总表"), "two_sided"),
-    TableSpec("income", _title("收入总表"), "coded", "functional"),
-    TableSpec("expenditure", _title("支出总表"), "coded", "functional"),
-    TableSpec("fiscal_appropriation_summary", _title("财政拨款收支总表"), "two_sided"),
-    TableSpec(
-        "general_budget_expenditure", _title("一般公共预算财政拨款支出表"), "coded", "functional"
-    ),
-    TableSpec("basic_expenditure", _title("一般公共预算财政拨款基本支出表"), "coded", "economic"),
-    TableSpec(
-        "government_fund_expenditure",
-        _title("政府性?基金预算财政拨款支出表"),
-        "coded",
-        "functional",
-    ),
-    TableSpec(
-        "state_capital_expenditure", _title("国有资本经营预算财政拨款支出表"), "coded", "functional"
-    ),
-    TableSpec("three_public", _title("财政拨款三公经费支出表"), "labelled"),
+    TableSpec("income_expenditure_summary", "two_sided"),
+    TableSpec("income", "coded", "functional"),
+    TableSpec("expenditure", "coded", "functional"),
+    TableSpec("fiscal_appropriation_summary", "two_sided"),
+    TableSpec("general_budget_expenditure", "coded", "functional"),
+    TableSpec("basic_expenditure", "coded", "economic"),
+    TableSpec("government_fund_expenditure", "coded", "functional"),
+    TableSpec("state_capital_expenditure", "coded", "functional"),
+    TableSpec("three_public", "labelled"),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 assert tuple(SPEC_BY_KEY) == tuple(TABLES), "tables.SPECS and registry.TABLES must agree"
-
-# Paragraphs (or DOCX rows) a page break repeats inside a table: agency line, budget year
-# (whole or split in two), unit, page number.
-_PAGE_NOISE = re.compile(
-    r"^(\d{1,4}|\d{3}\s*[\u4e00-\u9fff].*|.*预算年度.*|预算年|度[:：]\s*\d{4}|单位[:：].*)$"
-)
-_HEADER_META = re.compile(r"预算年度|^单位[:：]")
-_NOTE = re.compile(r"^注[:：]")
-_HEADER_START = {"序号"}
-_HEADER_END = {"栏次", "档次"}  # 档次 is a misprint of 栏次 (c.6)
 
 
 @dataclass
@@ -111,9 +88,18 @@ class Table:
     spec: TableSpec
     title: str
     title_line: int
+    layout: TableLayout | None = None
     rows: list[TableRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unreadable: str = ""
+    unit: str = ""
+    columns: list[str | None] = field(default_factory=list)  # the field of each printed cell
+    lines: list[int] = field(default_factory=list)  # every record the table spans
+
+    @property
+    def printed(self) -> set[str]:
+        """The fields the document prints a column for (a table printed across: its total)."""
+        return {"total"} if self.layout.header == "across" else {c for c in self.columns if c}
 
     @property
     def status(self) -> str:
@@ -122,10 +108,11 @@ class Table:
         return "parsed" if self.rows else "empty"
 
     def records(self) -> list[dict]:
-        """Wide rows as the document prints them, plus where each came from."""
+        """Wide rows as the document prints them, plus their unit and where each came from."""
         return [
             {
                 **row.values,
+                "unit": self.unit,
                 "source_line": row.source_line,
                 "source_lines": ",".join(map(str, row.source_lines)),
             }
@@ -133,35 +120,84 @@ class Table:
         ]
 
 
-def is_page_noise(text: str) -> bool:
-    return bool(_PAGE_NOISE.match(clean_label(text)))
+# --- where the tables are ------------------------------------------------------------------
 
 
-def title_spec(record) -> TableSpec | None:
-    if not isinstance(record, Paragraph):
-        return None
-    key = label_key(record.text)
-    return next((s for s in SPECS if s.title_pattern.match(key)), None)
+def record_text(record) -> str:
+    """A paragraph's text, or the one filled cell of a row (a title printed inside a grid)."""
+    if isinstance(record, Paragraph):
+        return record.text
+    filled = [c for c in record.cells if c.strip()]
+    return filled[0] if len(filled) == 1 else ""
 
 
-def split_sections(records) -> list[tuple[TableSpec, Paragraph, list]]:
-    """Each standard-table title with the records up to the first paragraph of other text."""
-    sections = []
+def split_tables(records, template: Template) -> list[tuple[TableLayout, object, list]]:
+    """Each table title with the records up to the first paragraph of other text."""
+    noise, note = re.compile(template.page_noise), re.compile(template.note)
+    found = []
     current = None
     for record in records:
-        spec = title_spec(record)
-        if spec:
-            current = (spec, record, [])
-            sections.append(current)
+        layout = template.title_of(record_text(record))
+        if layout:
+            current = (layout, record, [])
+            found.append(current)
         elif current is None:
             continue
         elif isinstance(record, Paragraph) and not (
-            is_page_noise(record.text) or _NOTE.match(clean_label(record.text))
+            noise.match(clean_label(record.text)) or note.match(clean_label(record.text))
         ):
             current = None
         else:
             current[2].append(record)
-    return sections
+    return found
+
+
+def read_tables(doc: Document, template: Template) -> dict[str, Table]:
+    """The standard tables found in the document, by key; a title without a header is a TOC."""
+    tables: dict[str, Table] = {}
+    for layout, title, body in split_tables(doc.records, template):
+        table = Table(SPEC_BY_KEY[layout.key], clean_label(record_text(title)), title.line, layout)
+        table.lines = [title.line, *(r.line for r in body)]
+        table.unit = table_unit(body, template, doc)
+        READERS[layout.header](table, body, doc, template)
+        if table.unreadable == NO_HEADER and not table.rows:
+            continue  # a table of contents entry, not the table
+        if layout.key in tables:
+            doc.warn(f"{layout.key} printed twice; the second copy is ignored", title.line)
+            continue
+        tables[layout.key] = table
+    for table in tables.values():
+        if table.layout.header != "across":
+            fill_values(table, doc)
+    drop_stray_fragments(tables, doc)
+    warn_if_incomplete(tables, doc.records, doc)
+    return tables
+
+
+def table_unit(body: list, template: Template, doc: Document) -> str:
+    """The unit a table's `单位：…` line gives (the template's usual unit when none does)."""
+    pattern = re.compile(template.unit_line)
+    found: dict[str, int] = {}
+    for record in body:
+        texts = [record.text] if isinstance(record, Paragraph) else record.cells
+        for text in texts:
+            if match := pattern.search(clean_label(text)):
+                found.setdefault(match["unit"], record.line)
+    for unit, line in found.items():
+        if unit not in IN_WAN_YUAN:
+            raise_unit(doc, unit, line)
+    if len(found) > 1:
+        doc.warn(f"a table prints more than one unit: {', '.join(found)}", min(found.values()))
+    return next(iter(found), template.default_unit)
+
+
+def raise_unit(doc: Document, unit: str, line: int):
+    from ..model import DocumentError
+
+    known = "、".join(IN_WAN_YUAN)
+    raise DocumentError(
+        doc.path, f"amounts in {unit}: not a money unit this portal knows ({known})", line
+    )
 
 
 def warn_if_incomplete(tables: dict[str, Table], records: list, doc: Document) -> None:
@@ -202,36 +238,48 @@ def _fit(cells: tuple[str, ...], width: int, doc: Document, line: int) -> list[s
     return cells + [""] * (width - len(cells))
 
 
-def read_section(spec: TableSpec, title: Paragraph, body: list, doc: Document) -> Table:
-    """Header, data and continuation rows of one table (c.1, c.3, c.6, c.7)."""
-    table = Table(spec, clean_label(title.text), title.line)
+def is_meta_row(cells, template: Template) -> bool:
+    """A row of page furniture: agency, year, unit (DOCX puts them in cells, c.8d)."""
+    meta = re.compile(template.header_meta)
+    return any(meta.search(clean_label(c)) for c in cells)
+
+
+# --- numbered headers: a 序号 column and a 栏次 row ----------------------------------------
+
+NO_HEADER = "no column header found"
+
+
+def read_numbered(table: Table, body: list, doc: Document, template: Template) -> None:
+    """Header, data and continuation rows of a table with 序号 and 栏次 (c.1, c.3, c.6, c.7)."""
+    layout = table.layout
+    table.columns = ["row_number", *(c.field for c in layout.columns)]
+    width = len(table.columns)
     state = "before-header"
     after_header = False
     for record in body:
         if isinstance(record, Paragraph):
-            if _NOTE.match(clean_label(record.text)):
-                table.notes.append(clean_label(record.text))
+            note(table, record, template)
             continue
-        if any(_HEADER_META.search(clean_label(c)) for c in record.cells):
-            continue  # DOCX puts agency, year and unit in one row of cells (c.8d)
+        if is_meta_row(record.cells, template):
+            continue
         key = first_key(record.cells)
-        if key in _HEADER_START:
+        if key == template.row_number_label:
             state = "header"
             continue
         if state == "header":
-            if key in _HEADER_END:
+            if key in template.column_number_labels:
                 numbers = [c.strip() for c in record.cells[1:] if c.strip()]
-                if len(numbers) != len(spec.columns):
+                if len(numbers) != len(layout.columns):
                     table.unreadable = (
-                        f"栏次 row lists {len(numbers)} columns, expected {len(spec.columns)}"
+                        f"栏次 row lists {len(numbers)} columns, expected {len(layout.columns)}"
                     )
-                    doc.warn(f"{spec.key}: {table.unreadable}; table not read", record.line)
-                    return table
+                    doc.warn(f"{layout.key}: {table.unreadable}; table not read", record.line)
+                    return
                 state, after_header = "data", True
             continue
         if state != "data" or is_blank(record.cells):
             continue
-        cells = _fit(record.cells, spec.width, doc, record.line)
+        cells = _fit(record.cells, width, doc, record.line)
         if cells[0].strip():
             table.rows.append(TableRow(cells, [record.line]))
         elif table.rows:
@@ -239,41 +287,138 @@ def read_section(spec: TableSpec, title: Paragraph, body: list, doc: Document) -
                 doc.warn(
                     "row without 序号 not after a page header; joined to the row above", record.line
                 )
-            join_continuation(table.rows[-1], cells, record.line, spec)
+            join_continuation(table, table.rows[-1], cells, record.line)
         else:
             doc.warn("row without 序号 before any numbered row; ignored", record.line)
         after_header = False
     if state == "before-header":
-        table.unreadable = "no column header (序号 … 栏次) found"
-    return table
+        table.unreadable = NO_HEADER
 
 
-def join_continuation(row: TableRow, cells: list[str], line: int, spec: TableSpec) -> None:
+def note(table: Table, record: Paragraph, template: Template) -> None:
+    if re.match(template.note, clean_label(record.text)):
+        table.notes.append(clean_label(record.text))
+
+
+def join_continuation(table: Table, row: TableRow, cells: list[str], line: int) -> None:
     """Append each cell of a page-break continuation to the same cell of the row (c.1)."""
-    filled = [spec.columns[i - 1] for i, c in enumerate(cells) if i and c.strip()]
-    if filled and all(column in _TEXT_COLUMNS - {"code"} for column in filled):
+    filled = [table.columns[i] for i, c in enumerate(cells) if i and c.strip()]
+    if filled and all(column in TEXT_COLUMNS - {"code"} for column in filled):
         for column in filled:
-            row.fragments.append((line, column, cells[spec.columns.index(column) + 1]))
+            row.fragments.append((line, column, cells[table.columns.index(column)]))
     row.cells = [a + b for a, b in zip(row.cells, cells, strict=True)]
     row.source_lines.append(line)
 
 
-def read_tables(doc: Document) -> dict[str, Table]:
-    """The standard tables found in the document, by key; a title without a header is a TOC."""
-    tables: dict[str, Table] = {}
-    for spec, title, body in split_sections(doc.records):
-        table = read_section(spec, title, body, doc)
-        if table.unreadable == "no column header (序号 … 栏次) found" and not table.rows:
-            continue  # a table of contents entry, not the table
-        if spec.key in tables:
-            doc.warn(f"{spec.key} printed twice; the second copy is ignored", title.line)
+# --- labelled headers: columns found by the labels printed over them --------------------------
+
+
+def is_data(cells, total_first: bool = True) -> bool:
+    """A row with a figure, or one that starts with a code or a total (合计) label."""
+    keys = [label_key(c) for c in cells]
+    if any(_NUMBER.match(k) for k in keys[1:] if k) or (keys and _NUMBER.match(keys[0] or "x")):
+        return True
+    return total_first and bool(keys) and bool(_TOTAL.match(keys[0]))
+
+
+def header_block(body: list, template: Template, total_first: bool = True):
+    """(header rows, the records after them): the rows before the first row of data."""
+    header: list = []
+    for index, record in enumerate(body):
+        if isinstance(record, Paragraph) or is_meta_row(record.cells, template):
             continue
-        tables[spec.key] = table
-    for table in tables.values():
-        fill_values(table, doc)
-    drop_stray_fragments(tables, doc)
-    warn_if_incomplete(tables, doc.records, doc)
-    return tables
+        if is_data(record.cells, total_first):
+            return header, body[index:]
+        header.append(record)
+    return header, []
+
+
+def leaf_labels(header: list, width: int) -> list[list[str]]:
+    """For each column, the labels printed over it, top to bottom."""
+    stacks: list[list[str]] = [[] for _ in range(width)]
+    for record in header:
+        for index, cell in enumerate(record.cells[:width]):
+            if label_key(cell):
+                stacks[index].append(clean_label(cell))
+    return stacks
+
+
+def map_columns(layout: TableLayout, stacks: list[list[str]]) -> tuple[list[str | None], list[str]]:
+    """The field of each printed column, from its lowest label, in the template's order; and
+    the labels no column of the template matches."""
+    expected = list(layout.columns)
+    fields: list[str | None] = []
+    unknown = []
+    for stack in stacks:
+        label = label_key(stack[-1]) if stack else ""
+        match = next((c for c in expected if re.fullmatch(c.label, label)), None) if label else None
+        if match:
+            expected = expected[expected.index(match) + 1 :]
+            fields.append(match.field)
+        else:
+            fields.append(None)
+            if label:
+                unknown.append(stack[-1])
+    return fields, unknown
+
+
+def read_labelled(table: Table, body: list, doc: Document, template: Template) -> None:
+    """A table whose header labels say what each column is; no 序号, rows in printed order."""
+    layout = table.layout
+    header, rest = header_block(body, template)
+    if not header:
+        table.unreadable = NO_HEADER
+        return
+    width = max(len(r.cells) for r in header)
+    table.columns, unknown = map_columns(layout, leaf_labels(header, width))
+    if unknown:
+        table.unreadable = f"unknown column headers {unknown} (template {template.name})"
+        doc.warn(f"{layout.key}: {table.unreadable}; table not read", header[0].line)
+        return
+    repeated = {tuple(label_key(c) for c in r.cells) for r in header}
+    for record in rest:
+        if isinstance(record, Paragraph):
+            note(table, record, template)
+        elif is_meta_row(record.cells, template) or is_blank(record.cells):
+            continue
+        elif tuple(label_key(c) for c in record.cells) in repeated:
+            continue  # the header again, at the top of a page
+        else:
+            cells = [*record.cells[:width], *[""] * (width - len(record.cells))]
+            table.rows.append(TableRow(cells, [record.line]))
+
+
+def read_across(table: Table, body: list, doc: Document, template: Template) -> None:
+    """A table printed across: one column an item, figures in the row below the header."""
+    layout = table.layout
+    header, rest = header_block(body, template, total_first=False)
+    rows = [r for r in rest if isinstance(r, Row) and not is_blank(r.cells)]
+    for record in rest:
+        if isinstance(record, Paragraph):
+            note(table, record, template)
+    if not header:
+        table.unreadable = NO_HEADER
+        return
+    if len(rows) > 1:
+        doc.warn(f"{layout.key}: {len(rows)} rows of figures, only the first is read", rows[1].line)
+    stacks = leaf_labels(header, max(len(r.cells) for r in header))
+    for index, stack in enumerate(stacks):
+        label = label_key(stack[-1]) if stack else ""
+        item = next((i for i in layout.items if re.fullmatch(i.label, label)), None)
+        if item is None:
+            if label:
+                doc.warn(f"{layout.key}: unknown column {stack[-1]!r}; not read", header[0].line)
+            continue
+        name = stack[-2] if item.named_by_group and len(stack) > 1 else stack[-1]
+        line = rows[0].line if rows else header[-1].line
+        cell = rows[0].cells[index] if rows and index < len(rows[0].cells) else ""
+        values = {f: None for f in TABLES[layout.key].fields}
+        values.update(row_number=len(table.rows) + 1, name=name, level=item.level)
+        values["total"] = read_amount(cell, doc, line, layout.key, "total")
+        table.rows.append(TableRow([cell], [line], values=values))
+
+
+READERS = {"numbered": read_numbered, "labelled": read_labelled, "across": read_across}
 
 
 # --- cell text to typed values --------------------------------------------------------------
@@ -286,19 +431,30 @@ def norm_code(cell: str) -> str:
 def fill_values(table: Table, doc: Document) -> None:
     spec = table.spec
     parent = ""
-    for row in table.rows:
-        values: dict = {}
-        number = norm_code(row.cells[0])
-        if not number.isdigit():
-            doc.warn(f"{spec.key}: 序号 {row.cells[0]!r} is not a number", row.source_line)
-        values["row_number"] = int(number) if number.isdigit() else None
-        for column, cell in zip(spec.columns, row.cells[1:], strict=True):
-            if column == "code":
-                values[column] = norm_code(cell)
-            elif column in _TEXT_COLUMNS:
+    code_columns = table.columns.count("code")
+    for number, row in enumerate(table.rows, start=1):
+        values: dict = dict.fromkeys(
+            f for f in TABLES[spec.key].fields if FIELDS[f].type == "number"
+        )
+        parts: list[str] = []
+        for column, cell in zip(table.columns, row.cells, strict=True):
+            if column is None:
+                continue
+            if column == "row_number":
+                printed = norm_code(cell)
+                if not printed.isdigit():
+                    doc.warn(f"{spec.key}: 序号 {cell!r} is not a number", row.source_line)
+                values["row_number"] = int(printed) if printed.isdigit() else None
+            elif column == "code":
+                parts.append(norm_code(cell))
+            elif column in TEXT_COLUMNS:
                 values[column] = clean_label(cell)
             else:
                 values[column] = read_amount(cell, doc, row.source_line, spec.key, column)
+        if "row_number" not in table.columns:
+            values["row_number"] = number
+        if code_columns:
+            values["code"] = joined_code(parts, spec, row, doc, values)
         if spec.kind == "coded":
             code = values["code"]
             if code and not is_code(code, spec.classification):
@@ -317,6 +473,31 @@ def fill_values(table: Table, doc: Document) -> None:
         row.values = values
 
 
+def joined_code(
+    parts: list[str], spec: TableSpec, row: TableRow, doc: Document, values: dict
+) -> str:
+    """A code from its printed parts.  One part is the code itself; a label in the first code
+    column (合计) is the row's name."""
+    if len(parts) == 1:
+        return parts[0]
+    if parts and parts[0] and not parts[0].isdigit():
+        values["name"] = values.get("name") or clean_label(parts[0])
+        return ""
+    code = ""
+    for part, width in zip(parts, CODE_PARTS[spec.classification], strict=False):
+        if not part:
+            break
+        if part.isdigit() and len(part) < width:
+            doc.warn(
+                f"{spec.key}: code part {part!r} printed without its leading zero; read as "
+                f"{part.zfill(width)}",
+                row.source_line,
+            )
+            part = part.zfill(width)
+        code += part
+    return code
+
+
 def read_amount(cell: str, doc: Document, line: int, table: str, column: str) -> Decimal | None:
     try:
         amount = parse_amount(cell)
@@ -329,7 +510,7 @@ def read_amount(cell: str, doc: Document, line: int, table: str, column: str) ->
 def blank_sides(values: dict, spec: TableSpec) -> None:
     """A side of a two-sided row with no label and no figures does not exist (null, not 0)."""
     income = ("income_name", "income")
-    expenditure = ("expenditure_name", *spec.columns[spec.columns.index("expenditure_name") + 1 :])
+    expenditure = ("expenditure_name", *spec.amounts[1:])
     for side in (income, expenditure):
         name, *amounts = side
         if not values[name] and all(values[a] in (ZERO, None) for a in amounts):

@@ -1,0 +1,210 @@
+"""Templates: what a province prints, as data, one module per template family.
+
+A `Template` holds everything a family prints: the titles of the nine tables and how their
+headers map to the published fields, how codes are laid out, units, page furniture, section
+headings, the phrasing of the narrative's figures and the labels of the other parts.  Readers,
+the audit and the pages take it as data; nothing printed is written anywhere else.
+
+A template is validated when it is made (a bad pattern or an unknown field fails at import,
+not halfway through a document), and `detect` chooses one from a document's content, never
+from its file name.  Adding a province is adding a module here and listing it in `TEMPLATES`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..metadata.registry import FIELDS, TABLES
+from ..model import Paragraph, Record, Row
+from ..text import clean_label, label_key
+
+# --- the nine tables ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One printed column: the field it fills and the header label printed over it (the lowest
+    label of the header, for a header of several rows)."""
+
+    field: str
+    label: str  # a regex, matched in full against the label's comparison key
+
+
+@dataclass(frozen=True)
+class Item:
+    """A column of a table printed across (one row of figures, one column per item), read as
+    one row of the published table: its header label, its level, and whether its name is the
+    label above it (a 小计 column under its group)."""
+
+    label: str
+    level: int
+    named_by_group: bool = False
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How a template prints one of the nine tables.
+
+    `header` says how columns are found: `numbered` (a 序号 column and a 栏次 row numbering
+    the columns, read by position in the order of `columns`) or `labelled` (the header's labels
+    decide; several `code` columns are the parts of a code printed over 类/款/项 columns).
+    `across` tables print their items as columns (`items`) over one row of figures."""
+
+    key: str
+    titles: tuple[str, ...]
+    header: str  # numbered | labelled | across
+    columns: tuple[Column, ...] = ()
+    items: tuple[Item, ...] = ()
+
+    def __post_init__(self):
+        if self.key not in TABLES:
+            raise ValueError(f"unknown table {self.key!r}")
+        if self.header not in ("numbered", "labelled", "across"):
+            raise ValueError(f"{self.key}: unknown header kind {self.header!r}")
+        fields = TABLES[self.key].fields
+        for column in self.columns:
+            if column.field not in fields:
+                raise ValueError(f"{self.key}: {column.field!r} is not a field of the table")
+            re.compile(column.label)
+        for pattern in (*self.titles, *(i.label for i in self.items)):
+            re.compile(pattern)
+
+    @property
+    def title_patterns(self) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(t) for t in self.titles)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields the template prints, in printed order (a split code counts once)."""
+        return tuple(dict.fromkeys(c.field for c in self.columns))
+
+
+# --- the template --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    """A heading of the narrative and the section key it starts (registry `section`)."""
+
+    key: str
+    pattern: str  # regex searched in the heading's text (numbering removed when numbered)
+    repeats: bool = False  # one section per heading (a page per project)
+
+
+@dataclass(frozen=True)
+class FigureRule:
+    """A figure the narrative states: its section, the words before it, its key."""
+
+    section: str
+    label: str
+    key: str
+    sentence: str = ""  # and the sentence must say this
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str  # ASCII, published in documents.template
+    title: str  # Chinese, for people
+    description: str
+    kinds: dict[str, str]  # document kind → a regex the cover or title prints for it
+    tables: tuple[TableLayout, ...]
+    default_unit: str  # the unit of a table that prints no `单位：…` line
+    unit_line: str  # regex with a `unit` group: the line saying a table's unit
+    page_noise: str  # regex (full match): page furniture repeated inside tables
+    note: str  # regex: a table's note
+    header_meta: str  # regex: a row of cells that is page furniture (agency, year, unit)
+    sections: tuple[SectionRule, ...]
+    numbered_sections: bool  # headings are numbered 一、二、… in increasing order
+    figure_sections: tuple[str, ...]
+    figure_units: tuple[str, ...]  # units a narrative figure may carry (万元 first)
+    figure_rules: tuple[FigureRule, ...]
+    stated_flat: bool  # 持平 after a figure states that it did not change
+    glossary_entry: str  # regex with number, term and definition groups
+    summary_rows: dict[str, tuple[str, ...]]  # role → the labels of the two-sided tables' rows
+    inventory: tuple[tuple[str, str, str], ...]  # (resource, section, printed title) of its parts
+    parts: dict = field(default_factory=dict)  # settings of the other readers, by reader
+    row_number_label: str = "序号"  # numbered tables: the first header cell …
+    column_number_labels: tuple[str, ...] = ("栏次", "档次")  # … and the row numbering columns
+
+    def __post_init__(self):
+        for pattern in (
+            self.unit_line,
+            self.page_noise,
+            self.note,
+            self.header_meta,
+            self.glossary_entry,
+            *self.kinds.values(),
+            *(s.pattern for s in self.sections),
+            *(r.label for r in self.figure_rules),
+        ):
+            re.compile(pattern)
+        keys = [t.key for t in self.tables]
+        if sorted(keys) != sorted(TABLES):
+            raise ValueError(f"{self.name}: needs a layout for each of the nine tables: {keys}")
+        sections = FIELDS["section"].enum
+        for rule in (*self.sections, *self.figure_rules):
+            key = getattr(rule, "key", None) if isinstance(rule, SectionRule) else rule.section
+            if key not in sections:
+                raise ValueError(f"{self.name}: unknown section {key!r}")
+
+    def layout(self, key: str) -> TableLayout:
+        return next(t for t in self.tables if t.key == key)
+
+    def title_of(self, text: str) -> TableLayout | None:
+        """The table whose title `text` is, if any."""
+        key = label_key(text)
+        return next((t for t in self.tables if any(p.fullmatch(key) for p in t.title_patterns)), None)  # fmt: skip
+
+    def part(self, name: str):
+        """The settings of one reader (`None`: the template does not print that part)."""
+        return self.parts.get(name)
+
+
+def texts(records: list[Record], limit: int | None = None):
+    """Each paragraph's text and each row's cells joined, cleaned."""
+    for record in records[:limit]:
+        if isinstance(record, Paragraph):
+            yield clean_label(record.text)
+        elif isinstance(record, Row):
+            yield clean_label("".join(record.cells))
+
+
+def recognised(template: Template, records: list[Record]) -> tuple[list[str], list[str]]:
+    """The tables and sections of `template` found in the records (titles and headings); a
+    cover line the template prints (its title, agency line, budget year) counts as `cover`."""
+    tables, sections = [], []
+    cover = template.part("cover")
+    cues = [cover.regex(n) for n in ("title", "agency_line", "agency_label", "budget_year")]
+    for text in texts(records):
+        if layout := template.title_of(text):
+            tables.append(layout.key)
+        if len(text) > 40:
+            continue
+        sections += [rule.key for rule in template.sections if re.search(rule.pattern, text)]
+        if "cover" not in sections and any(cue.search(text) for cue in cues):
+            sections.append("cover")
+    return sorted(set(tables)), sorted(set(sections))
+
+
+def detect(records: list[Record]) -> tuple[Template | None, dict[str, tuple[list, list]]]:
+    """The template that recognises the most of a document (tables and its cover count
+    double), and what each template recognised (for the message when none does)."""
+    found = {name: recognised(t, records) for name, t in TEMPLATES.items()}
+    scores = {
+        name: 2 * len(tables) + len(sections) + ("cover" in sections)
+        for name, (tables, sections) in found.items()
+    }
+    best = max(scores, key=lambda name: scores[name])
+    return (TEMPLATES[best] if scores[best] >= 2 else None), found
+
+
+def _templates() -> dict[str, Template]:
+    """Every template family, by name: a new province is one more module listed here."""
+    from .hebei import HEBEI
+    from .shanghai import SHANGHAI
+
+    return {t.name: t for t in (HEBEI, SHANGHAI)}
+
+
+TEMPLATES = _templates()
