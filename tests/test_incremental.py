@@ -35,7 +35,7 @@ def test_add_then_rebuild_is_incremental_and_equals_a_clean_build(tmp_path):
     packages, docs, cache = tmp_path / "datapackages", tmp_path / "docs", tmp_path / "cache"
     copy_handwritten(ROOT / "docs", docs)
     first = build_data(documents, packages, cache)
-    assert first.ok and len(first.written) == 6
+    assert first.ok and len(first.written) == 7  # six documents and the combined package
     build_pages(packages, docs, SVG_CACHE)
     packages_before, docs_before = snapshot(packages), snapshot(docs)
     package_times, page_times = mtimes(packages), mtimes(docs)
@@ -82,7 +82,7 @@ def test_a_changed_reading_code_invalidates_the_parse_cache(tmp_path, monkeypatc
     documents = copy_seeds(tmp_path / "documents")
     cache = tmp_path / "cache"
     assert build_data(documents, tmp_path / "a", cache).reused == []
-    assert len(build_data(documents, tmp_path / "a", cache).reused) == 5
+    assert len(build_data(documents, tmp_path / "a", cache).reused) == 6
     monkeypatch.setattr("budget_portal.build.code_version", lambda: "another version")
     assert build_data(documents, tmp_path / "a", cache).reused == []
 

@@ -1,7 +1,9 @@
 """`budget-portal add`: take a new document into documents/ with a provenance file beside it.
 
-The document is read first (metadata, layout); a document already there — the same bytes, or
-the same dataset id — is refused unless the maintainer asks to replace it.
+The original file (PDF, DOCX, or text someone extracted) is what is kept, byte for byte, as
+`<dataset_id>.<suffix>`.  The document is read first (template, metadata, layout); a document
+already there — the same bytes, or the same dataset id — is refused unless the maintainer asks
+to replace it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ from .model import Document, DocumentError
 from .read.pipeline import read_document
 from .read.provenance import load_provenance, provenance_path
 
-DOCUMENT_SUFFIX = ".txt"
-
-ORIGINAL_FORMAT = {"pdf-tsv": "PDF", "docx-cells": "DOCX"}
+ORIGINAL_FORMAT = {"pdf-tsv": "PDF", "docx-cells": "DOCX"}  # of text extracted from them
+EXTRACTION = {
+    "pdf": "read from the original PDF by this project (pdfplumber); "
+    "the extracted text is a build cache, not kept",
+    "docx": "read from the original DOCX by this project (python-docx); "
+    "the extracted text is a build cache, not kept",
+}
 
 
 class AddError(Exception):
@@ -36,12 +42,12 @@ class Added:
     replaced: list[Path]
 
 
-def existing_documents(documents_dir: Path) -> list[Document]:
+def existing_documents(documents_dir: Path, cache: Path | None) -> list[Document]:
     """The documents already in the folder that can be read (unreadable ones cannot clash)."""
     found = []
-    for path in discover(documents_dir)[0]:
+    for path in discover(documents_dir)[0] if documents_dir.is_dir() else []:
         try:
-            found.append(read_document(path))
+            found.append(read_document(path, cache))
         except DocumentError:
             continue
     return found
@@ -62,8 +68,9 @@ def provenance_for(doc: Document, source: Path, options: dict) -> dict:
     document itself says."""
     given = load_provenance(provenance_path(source))
     m = doc.metadata
+    original = doc.source_format.upper() if doc.source_format != "text" else ""
     fields = {
-        "file": f"{m.dataset_id}{DOCUMENT_SUFFIX}",
+        "file": f"{m.dataset_id}{source.suffix.lower()}",
         "sha256": doc.sha256,
         "publisher": options.get("publisher") or given.get("publisher") or m.agency,
         "title": options.get("title") or given.get("title") or "",
@@ -72,8 +79,10 @@ def provenance_for(doc: Document, source: Path, options: dict) -> dict:
         "department_code": m.department_code,
         "original_format": options.get("original_format")
         or given.get("original_format")
+        or original
         or ORIGINAL_FORMAT.get(doc.layout, ""),
-        "text_extraction": given.get("text_extraction", f"text extracted ({doc.layout})"),
+        "text_extraction": EXTRACTION.get(doc.source_format)
+        or given.get("text_extraction", f"text extracted ({doc.layout})"),
         "obtained_from": options.get("url") or given.get("obtained_from") or "",
         "retrieved": options.get("retrieved") or given.get("retrieved") or "",
         "added_from": source.name,
@@ -90,15 +99,19 @@ def check_date(text: str) -> str:
         raise AddError(f"--retrieved {text!r}: give the date as YYYY-MM-DD") from None
 
 
-def add_document(source: Path, documents_dir: Path, replace: bool = False, **options) -> Added:
-    """Copy `source` into `documents_dir` as `<dataset_id>.txt` with `<dataset_id>.yml`."""
+def add_document(
+    source: Path,
+    documents_dir: Path,
+    replace: bool = False,
+    cache: Path | None = None,
+    **options,
+) -> Added:
+    """Copy `source` into `documents_dir` as `<dataset_id>.<suffix>` with `<dataset_id>.yml`."""
     source, documents_dir = Path(source), Path(documents_dir)
-    if source.suffix != DOCUMENT_SUFFIX:
-        raise AddError(f"{source}: only extracted text (*.txt) can be added today")
     if options.get("retrieved"):
         options["retrieved"] = check_date(options["retrieved"])
-    doc = read_document(source)  # DocumentError names the file and line
-    found = clashes(doc, existing_documents(documents_dir))
+    doc = read_document(source, cache)  # DocumentError names the file and line
+    found = clashes(doc, existing_documents(documents_dir, cache))
     if found and not replace:
         other, why = found[0]
         raise AddError(

@@ -7,6 +7,7 @@ package, and the exit status says that not every document built.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import multiprocessing
 import os
 import pickle
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import DOCUMENT_SUFFIXES, UNSUPPORTED
+from .extract import version as extract_version
 from .model import DocumentError, Parsed
 from .package.combined import CombinedPackage, combined_table_rows
 from .package.rows import COMBINED, code_sightings, document_row
@@ -71,11 +73,13 @@ COMMANDS = ("add.py", "check.py", "cli.py", "site.py", "validate.py", "search_sk
 
 
 def code_version() -> str:
-    """A hash of the reading code: a cached parse is used only by the code that made it.
+    """A hash of what reads a document: a cached parse is used only by what made it.
 
     Every module under the package counts (templates are code), except the pages, which read
-    packages, and the maintainer's commands, which do not change how a document reads."""
-    digest = hashlib.sha256()
+    packages, and the maintainer's commands, which do not change how a document reads; and
+    the versions of the libraries that shape what is read (PDF, DOCX, pinyin for ids)."""
+    digest = hashlib.sha256(extract_version().encode())
+    digest.update(f"pypinyin=={importlib.metadata.version('pypinyin')}".encode())
     here = Path(__file__).parent
     for source in sorted(here.rglob("*.py")):
         relative = source.relative_to(here)
@@ -105,7 +109,7 @@ def parse_cached(path: Path, cache: Path | None, version: str) -> tuple[Parsed, 
             return parsed, True
         except Exception:  # a damaged cache entry is parsed again
             entry.unlink()
-    parsed = parse(path)
+    parsed = parse(path, cache)
     parsed.doc.records = []  # the text's rows are not needed once read: a smaller, faster cache
     entry.parent.mkdir(parents=True, exist_ok=True)
     partial = entry.with_suffix(".partial")

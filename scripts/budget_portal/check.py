@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+from .extract import render
 from .metadata.registry import RESOURCES, TABLES
 from .model import Parsed
+from .package.write import KIND_TITLES
+from .read.tables import SPEC_BY_KEY
+
+
+def spec_kind(key: str) -> str:
+    return SPEC_BY_KEY[key].kind
 
 
 def describe(parsed: Parsed, verbose: bool = False) -> list[str]:
     doc, m = parsed.doc, parsed.doc.metadata
     lines = [
         f"{doc.path}",
-        f"  dataset id   {m.dataset_id}",
+        f"  dataset id   {m.dataset_id}    ({KIND_TITLES[m.kind]}, template {doc.template})",
         f"  agency       {m.agency} ({m.jurisdiction}, department code {m.department_code or '—'})",
-        f"  year         {m.year}    layout {doc.layout}    encoding {doc.encoding}",
+        f"  year         {m.year}    read from {doc.source_format}    layout {doc.layout}"
+        + (f"    encoding {doc.encoding}" if doc.encoding else ""),
         "",
-        "  the nine tables                       status      rows   合计 (万元)",
+        "  the nine tables                       status    rows  合计                 where",
     ]
     for key, resource in TABLES.items():
         table = parsed.tables.get(key)
         status = table.status if table else "missing"
         records = table.records() if table else []
         total = next((r.get("total") for r in records if r.get("level") == 0), None)
-        if total is None and key == "income_expenditure_summary" and records:
+        if total is None and spec_kind(key) == "two_sided" and records:
             total = records[-1].get("income")
-        lines.append(
-            f"  {resource.title:<28}{status:>10}{len(records):>8}   {'' if total is None else total}"
-        )
+        shown = f"{total} {table.unit}" if total is not None else ""
+        where = located(doc, table.title_line) if table else ""
+        lines.append(f"  {resource.title:<28}{status:>10}{len(records):>6}  {shown:<20} {where}")
     lines += ["", "  other parts                            rows"]
     for name, rows in parsed.sections.items():
         lines.append(f"  {RESOURCES[name].title:<28}{len(rows):>14}")
@@ -35,11 +43,11 @@ def describe(parsed: Parsed, verbose: bool = False) -> list[str]:
         f"  audit: {len(parsed.checks)} checks, {len(findings)} findings",
     ]
     for check in findings:
-        where = ", ".join(map(str, check.source_lines))
+        where = ", ".join(located(doc, line) for line in sorted(set(check.source_lines)))
         subject = " ".join(x for x in (check.code, check.name) if x)
         lines.append(
             f"    - {check.description} {subject}: {check.left_label} {check.left_value} vs "
-            f"{check.right_label} {check.right_value} (lines {where})"
+            f"{check.right_label} {check.right_value} ({where})"
         )
     lines.append(f"  warnings: {len(doc.problems)}")
     shown = doc.problems if verbose else doc.problems[:10]
@@ -47,3 +55,23 @@ def describe(parsed: Parsed, verbose: bool = False) -> list[str]:
     if len(shown) < len(doc.problems):
         lines.append(f"    … {len(doc.problems) - len(shown)} more (--verbose shows all)")
     return lines
+
+
+def located(doc, line: int) -> str:
+    """Where a line of the document is: `p. 12` in a PDF, `line 97` in a text."""
+    page, ref = doc.page_of(line), doc.ref_of(line)
+    return f"p. {page}" if page else (ref or f"line {line}")
+
+
+def extracted_text(doc) -> list[str]:
+    """The text the data's line numbers refer to, numbered (for an original: as extracted)."""
+    if doc.source_format == "text":
+        return [
+            f"{n:>6}  {line}"
+            for n, line in enumerate(
+                doc.path.read_text(encoding=doc.encoding or "utf-8").split("\n"), 1
+            )
+        ]
+    return [
+        f"{n:>6}  {line}" for n, line in enumerate(render(doc.records).rstrip("\n").split("\n"), 1)
+    ]

@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from .add import AddError, add_document
 from .build import build_data, discover, parse
-from .check import describe
+from .check import describe, extracted_text
 from .model import DocumentError
 
 # The commands that need the heavy libraries (altair, mkdocs, frictionless) import them when
@@ -71,6 +71,7 @@ def add_command(args, console: Console) -> int:
                 Path(source),
                 Path(args.documents),
                 replace=args.replace,
+                cache=Path(args.cache),
                 url=args.url,
                 retrieved=args.retrieved,
                 publisher=args.publisher,
@@ -179,11 +180,12 @@ def validate_command(args, console: Console) -> int:
 
 def check_command(args, console: Console) -> int:
     try:
-        parsed = parse(Path(args.file))
+        parsed = parse(Path(args.file), Path(args.cache))
     except DocumentError as error:
         console.error(str(error))
         return 1
-    for line in describe(parsed, verbose=args.verbose):
+    lines = extracted_text(parsed.doc) if args.text else describe(parsed, verbose=args.verbose)
+    for line in lines:
         console.say(line)
     return 0
 
@@ -207,7 +209,7 @@ def parser() -> argparse.ArgumentParser:
 
     add = command("add", add_command, "take new documents into documents/ with provenance files")
     add.add_argument(
-        "files", nargs="+", metavar="FILE", help="extracted text of a document (*.txt)"
+        "files", nargs="+", metavar="FILE", help="a budget document: PDF, DOCX or extracted text"
     )
     add.add_argument(
         "--documents", default="documents", help="folder of documents (default: documents)"
@@ -216,6 +218,9 @@ def parser() -> argparse.ArgumentParser:
         "--replace",
         action="store_true",
         help="replace a document with the same content or dataset id",
+    )
+    add.add_argument(
+        "--cache", default="build/cache", help="cache of text extracted from originals"
     )
     add.add_argument("--url", default="", help="where the document was published (obtained_from)")
     add.add_argument("--retrieved", default="", help="date it was downloaded, YYYY-MM-DD")
@@ -226,10 +231,20 @@ def parser() -> argparse.ArgumentParser:
     check = command(
         "check", check_command, "read one document and print what was found; writes nothing"
     )
-    check.add_argument("file", metavar="FILE", help="extracted text of a document (*.txt)")
+    check.add_argument(
+        "file", metavar="FILE", help="a budget document: PDF, DOCX or extracted text"
+    )
+    check.add_argument(
+        "--text",
+        action="store_true",
+        help="print the text read from the file, with the line numbers the data cites",
+    )
+    check.add_argument(
+        "--cache", default="build/cache", help="cache of text extracted from originals"
+    )
 
     data = command("data", data_command, "build data packages from a folder of documents")
-    data.add_argument("--documents", default="documents", help="folder of documents (*.txt)")
+    data.add_argument("--documents", default="documents", help="folder of documents")
     data.add_argument("--datapackages", default="datapackages", help="output folder")
     data.add_argument("--cache", default="build/cache", help="cache of parsed documents")
     data.add_argument("--no-cache", action="store_true", help="parse every document again")

@@ -3,15 +3,12 @@ against the tables and against themselves.  Checks run only where both sides are
 
 from __future__ import annotations
 
-from .tables import ZERO, Audit, Check, total_row, value
+import re
+from decimal import Decimal
 
-THREE_PUBLIC_PARTS = (
-    ("abroad", ("因公出国",)),
-    ("vehicles", ("公务用车购置及运",)),
-    ("vehicle_purchase", ("公务用车购置费",)),
-    ("vehicle_operation", ("运行维护费", "运维费")),
-    ("reception", ("公务接待",)),
-)
+from ..templates.parts import ProjectTables
+from .tables import ZERO, Audit, Check, coded_rows, total_row, value
+
 OVERVIEW_VS_TABLES = (
     ("expenditure_total", "expenditure", "total", "支出总表 合计"),
     ("basic", "expenditure", "basic", "支出总表 基本支出"),
@@ -41,16 +38,23 @@ class NarrativeAudit(Audit):
         super().run()
         for step in (self.three_public_vs_narrative, self.overview_vs_tables, self.overview_sums,
                      self.changes, self.operating_costs, self.project_breakdown, self.project_budgets, self.activity_budgets,
-                     self.procurement, self.fixed_assets, self.planned_purchases):  # fmt: skip
+                     self.procurement, self.fixed_assets, self.planned_purchases,
+                     self.expenditure_items, self.procurement_parts, self.project_budget_items,
+                     self.operating_costs_vs_table):  # fmt: skip
             step()
         return self.checks
 
     def against_figure(self, identity, check, description, table, figure_key, right, rows=()):
+        """A figure of the narrative against `right`; against a table printed in another unit,
+        at the figure's printed precision."""
         figure = self.figure(figure_key)
         if figure:
             self.equal(identity, check, description, table,
                        (f"叙述：{figure['label']}", figure["figure_value"]), right, (figure, *rows),
-                       name=figure_key)  # fmt: skip
+                       name=figure_key, precision=self.stated_precision(figure["figure_value"], table))  # fmt: skip
+
+    def stated_precision(self, value: Decimal, table: str) -> int | None:
+        return decimals(value) if self.converted(table) else None
 
     # 15 -------------------------------------------------------------------------------
     def three_public_vs_narrative(self):
@@ -62,9 +66,8 @@ class NarrativeAudit(Audit):
         )
         self.against_figure(15, "three_public.narrative_total", "“三公”表合计 = 情况说明第四部分", "three_public",
                             "three_public.total", (f"表：{target['name']}", value(target, "total")), (target,))  # fmt: skip
-        for key, words in THREE_PUBLIC_PARTS:
-            row = next((r for r in rows if r["level"] and all(w in r["name"] for w in words[:1])
-                        and any(w in r["name"] for w in words)), None)  # fmt: skip
+        for key, pattern in self.template.three_public_rows:
+            row = next((r for r in rows if r["level"] and re.search(pattern, r["name"])), None)
             if row:
                 self.against_figure(15, f"three_public.narrative_{key}", "“三公”表各项 = 情况说明第四部分", "three_public",
                                     f"three_public.{key}", (f"表：{row['name']}", value(row, "total")), (row,))  # fmt: skip
@@ -133,6 +136,10 @@ class NarrativeAudit(Audit):
 
     # 21 -------------------------------------------------------------------------------
     def project_budgets(self):
+        """Where every project has a performance table with its 预算数 (not where the narrative
+        describes only its major projects)."""
+        if not isinstance(self.template.part("projects"), ProjectTables):
+            return
         projects = [p for p in self.sections.get("projects", []) if p["budget"] is not None]
         spending = total_row(self.rows.get("expenditure", []))
         if projects and spending:
@@ -195,8 +202,81 @@ class NarrativeAudit(Audit):
                                 "assets.planned_purchases", (f"{len(assets)} 个固定资产品目之和", sum((r["total"] or ZERO for r in assets), ZERO)),
                                 assets)  # fmt: skip
 
+    # 25–27: the numbered items of 财政拨款支出主要内容 ---------------------------------------
+    def expenditure_items(self):
+        by_code = coded_rows(self.rows.get("general_budget_expenditure", []))
+        table = "general_budget_expenditure"
+        for item in self.sections.get("expenditure_items", []):
+            stated, code = item["stated_amount"], item["code"]
+            subject = {"code": code, "name": item["name"]}
+            if row := by_code.get(code):
+                self.equal(25, "expenditure_items.vs_table", "情况说明逐项写明的支出 = 一般公共预算支出表同一科目合计",
+                           "expenditure_items", (f"叙述：{item['function_names']}", stated),
+                           (f"一般公共预算支出表 {code} 合计", value(row, "total")), (item, row),
+                           precision=self.stated_precision(stated, table), **subject)  # fmt: skip
+            if item["restated_amount"] is not None:
+                self.equal(25, "expenditure_items.restated", "同一项两处写明的本年预算一致",
+                           "expenditure_items", ("叙述：本项金额", stated),
+                           ("叙述：本年预算安排", item["restated_amount"]), (item,), **subject)  # fmt: skip
+            previous = item["previous_amount"]
+            if previous is None or not item["change_direction"]:
+                continue
+            if item["change_percent"] is not None:
+                self.stated_change(item, stated, previous, subject)
+            expected = "增加" if stated > previous else "减少" if stated < previous else "持平"
+            self.equal(27, "expenditure_items.direction", "写明的增减与两年数字的大小一致",
+                       "expenditure_items", (f"叙述：{item['change_direction']}", None),
+                       (f"{stated} − {previous}：{expected}", None), (item,),
+                       agrees=item["change_direction"] == expected, **subject)  # fmt: skip
+
+    def stated_change(self, item: dict, stated: Decimal, previous: Decimal, subject: dict):
+        """A stated percentage against (this year − last year) / last year, at its printed
+        decimals, rounded or cut; from a last year of 0 no percentage follows."""
+        percent = item["change_percent"]
+        label = f"叙述：{item['change_direction']}{abs(percent)}%"
+        if previous == 0:
+            self.equal(26, "expenditure_items.percent", "写明的增减百分比 = (本年 − 上年) ÷ 上年",
+                       "expenditure_items", (label, percent), ("上年数为 0：无从计算百分比", None),
+                       (item,), agrees=False, **subject)  # fmt: skip
+            return
+        computed = (stated - previous) / previous * 100
+        self.equal(26, "expenditure_items.percent", "写明的增减百分比 = (本年 − 上年) ÷ 上年",
+                   "expenditure_items", (label, percent),
+                   (f"({stated} − {previous}) ÷ {previous}", computed.quantize(Decimal("0.0001"))),
+                   (item,), precision=decimals(percent), truncation_ok=True, **subject)  # fmt: skip
+
+    # 22, 21, 19: the narrative's own splits and the 机关运行经费 column --------------------------
+    def procurement_parts(self):
+        parts = [self.figure(f"procurement.{k}") for k in ("goods", "works", "services")]
+        if all(parts):
+            self.against_figure(22, "procurement.narrative_parts", "政府采购预算 = 货物 + 工程 + 服务", "narrative_figures",
+                                "procurement.total", ("货物 + 工程 + 服务", sum((p["figure_value"] for p in parts), ZERO)), parts)  # fmt: skip
+
+    def project_budget_items(self):
+        items = self.sections.get("project_budget_items", [])
+        for project in self.sections.get("projects", []):
+            own = [i for i in items if i["project_id"] == project["project_id"]]
+            if own and project["budget"] is not None:
+                self.equal(21, "projects.budget_items", "项目年度预算 = 所列各分项之和", "projects",
+                           (f"{project['project_name']} 年度预算", project["budget"]),
+                           (f"{len(own)} 个分项之和", sum((i["item_amount"] for i in own), ZERO)),
+                           (project,), name=project["project_name"])  # fmt: skip
+
+    def operating_costs_vs_table(self):
+        row = next(
+            (r for r in self.rows.get("three_public", []) if "机关运行经费" in r["name"]), None
+        )
+        if row:
+            self.against_figure(19, "operating_costs.vs_table", "情况说明 机关运行经费 = 表中机关运行经费", "three_public",
+                                "operating_costs.total", (f"表：{row['name']}", value(row, "total")), (row,))  # fmt: skip
+
 
 def audit_document(
     tables, sections: dict[str, list[dict]], template, procurement_printed: bool
 ) -> list[Check]:
     return NarrativeAudit(tables, sections, template, procurement_printed).run()
+
+
+def decimals(value: Decimal) -> int:
+    """The decimals a figure was printed with: 938.99 → 2, 25 → 0."""
+    return max(0, -value.as_tuple().exponent)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..metadata.registry import FIELDS, TABLES
+from ..metadata.units import WAN_YUAN, to_wan_yuan
 from ..read.tables import ZERO, Table
 from ..templates import Template
 from ..text import label_key
@@ -65,6 +66,10 @@ class Check:
     name: str = ""
     at_least: bool = False  # an inequality: left ≥ right
     agrees: bool | None = None  # for checks on text (names), not numbers
+    # A figure stated to this many decimals agrees with a converted amount that rounds to it
+    # (938.99 万元 states 9,389,913.00 元); None: the two must be equal.
+    precision: int | None = None
+    truncation_ok: bool = False  # at `precision`, a figure cut (not rounded) also agrees
 
     @property
     def difference(self) -> Decimal | None:
@@ -76,7 +81,12 @@ class Check:
     def status(self) -> str:
         if self.difference is None:  # a text check, or a figure that could not be read
             return "pass" if self.agrees else "fail"
-        ok = self.difference >= 0 if self.at_least else self.difference == 0
+        if self.precision is not None:
+            step = Decimal(1).scaleb(-self.precision)
+            modes = (ROUND_HALF_UP, ROUND_DOWN) if self.truncation_ok else (ROUND_HALF_UP,)
+            ok = any(self.left_value == self.right_value.quantize(step, m) for m in modes)
+        else:
+            ok = self.difference >= 0 if self.at_least else self.difference == 0
         return "pass" if ok else "fail"
 
     def record(self, dataset_id: str, audit_id: int) -> dict:
@@ -150,8 +160,12 @@ class Audit:
     def __init__(self, tables: dict[str, Table], template: Template):
         self.tables = tables
         self.template = template
-        self.rows = {key: table.records() for key, table in tables.items()}
+        self.rows = {key: in_wan_yuan(table) for key, table in tables.items()}
         self.checks: list[Check] = []
+
+    def converted(self, key: str) -> bool:
+        """Whether a table's amounts were printed in another unit than 万元."""
+        return key in self.tables and self.tables[key].unit != WAN_YUAN
 
     def role(self, rows: list[dict], column: str, role: str) -> dict | None:
         """The row of a two-sided table the template labels `role` (本年收入合计, 收入总计…)."""
@@ -772,6 +786,16 @@ def _parent(rows: list[dict], row: dict) -> dict | None:
     """The nearest level-1 row above a level-2 row of the 三公 table."""
     above = [r for r in rows if r["row_number"] < row["row_number"] and r["level"] in (0, 1)]
     return above[-1] if above else None
+
+
+def in_wan_yuan(table: Table) -> list[dict]:
+    """A table's rows with every amount in 万元, converted exactly (the audit compares tables
+    printed in 元 with a narrative in 万元)."""
+    amounts = table.spec.amounts
+    return [
+        {**row, **{m: to_wan_yuan(row.get(m), table.unit) for m in amounts}}
+        for row in table.records()
+    ]
 
 
 def sub_items(rows: list[dict], column: str) -> list[tuple[dict, list[dict]]]:

@@ -7,9 +7,11 @@ is an OLE container; anything else is read as extracted text.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import io
+import json
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -86,16 +88,58 @@ EXTRACTORS: dict[str, Callable[[bytes, Path], Extraction]] = {
 }
 
 
-def extract(raw: bytes, path: Path) -> Extraction:
-    return EXTRACTORS[sniff(raw, path)](raw, path)
+def extract(raw: bytes, path: Path, cache: Path | None = None) -> Extraction:
+    """The records of a file; with a cache, a file read before by the same extractor and the
+    same libraries is not read again (its records are kept as JSON: the extracted text)."""
+    source_format = sniff(raw, path)
+    if cache is None or source_format == "text":
+        return EXTRACTORS[source_format](raw, path)
+    entry = cache / "extracted" / f"{hashlib.sha256(raw + version().encode()).hexdigest()}.json"
+    if entry.exists():
+        try:
+            return from_json(json.loads(entry.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError):  # a damaged entry is extracted again
+            entry.unlink()
+    extraction = EXTRACTORS[source_format](raw, path)
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    partial = entry.with_suffix(".partial")
+    partial.write_text(json.dumps(to_json(extraction), ensure_ascii=False), encoding="utf-8")
+    partial.replace(entry)
+    return extraction
 
 
+@functools.cache
 def version() -> str:
-    """What an extraction depends on besides the file: the versions of the libraries."""
-    parts = []
+    """What an extraction depends on besides the file: the extractors' code and the versions
+    of the libraries they use."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
     for name in sorted({lib for libs in LIBRARIES.values() for lib in libs}):
-        parts.append(f"{name}=={importlib.metadata.version(name)}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
+    return digest.hexdigest()
+
+
+def to_json(extraction: Extraction) -> dict:
+    return {
+        "source_format": extraction.source_format,
+        "encoding": extraction.encoding,
+        "layout": extraction.layout,
+        "records": [
+            [r.line, r.page, r.ref, list(r.cells) if isinstance(r, Row) else r.text]
+            for r in extraction.records
+        ],
+    }
+
+
+def from_json(data: dict) -> Extraction:
+    records = [
+        Row(tuple(content), line, page, ref)
+        if isinstance(content, list)
+        else Paragraph(content, line, page, ref)
+        for line, page, ref, content in data["records"]
+    ]
+    return Extraction(data["source_format"], data["encoding"], data["layout"], records)
 
 
 def render(records: list[Record]) -> str:

@@ -115,7 +115,6 @@ class HiddenText:
             self.document = pypdfium2.PdfDocument(self.raw)
         page = self.document[number - 1]
         text = page.get_textpage()
-        width, height = page.get_size()
         clips: dict[int, tuple | None] = {}
         hidden: dict[str, list[tuple[float, float]]] = {}
         x, y = ctypes.c_double(), ctypes.c_double()
@@ -183,13 +182,13 @@ def page_items(page, grid: Grid | None) -> tuple[list, Grid | None]:
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not any(inside(obj, box) for box in boxes))
     lines = [
-        Line(" ".join(l["text"].split()), l["x0"], l["x1"], l["top"], l["bottom"])
-        for l in outside.extract_text_lines(keep_blank_chars=False)
-        if l["text"].strip()
+        Line(" ".join(t["text"].split()), t["x0"], t["x1"], t["top"], t["bottom"])
+        for t in outside.extract_text_lines(keep_blank_chars=False)
+        if t["text"].strip()
     ]
     placed: list[tuple[float, object]] = [(p.top, p) for p in paragraphs(lines)]
     first_table = min((t.bbox[1] for t in tables), default=None)
-    starts_with_table = first_table is not None and not any(l.top < first_table for l in lines)
+    starts_with_table = first_table is not None and not any(t.top < first_table for t in lines)
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         rows = [[cell_text(c) for c in row] for row in table.extract()]
         edges = column_edges(table)
@@ -244,8 +243,8 @@ def paragraphs(lines: list[Line]) -> list[Line]:
     """Wrapped lines joined into paragraphs (see the module's docstring)."""
     if not lines:
         return []
-    left = min(l.x0 for l in lines)
-    full = left + FULL_LINE * (max(l.x1 for l in lines) - left)
+    left = min(line.x0 for line in lines)
+    full = left + FULL_LINE * (max(line.x1 for line in lines) - left)
     groups: list[list[Line]] = []
     for line in lines:
         last = groups[-1][-1] if groups else None

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from ..extract.text import LAYOUTS
 
 WAN_YUAN = "万元"
+# The units a narrative figure may be stated in (a template's narrative uses some of them).
+FIGURE_UNITS = ("万元", "%", "辆", "个", "台（套）")
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,16 @@ _FIELDS = [
     Field("term_number", "序号", "integer", "名词解释的序号，按文件印刷。", required=True),
     Field("term", "名词", "string", "名词，已去掉 Markdown 残留（**、- ）。"),
     Field("definition", "解释", "string", "名词的解释，按文件印刷。"),
-    Field("unit_name", "单位名称", "string", "部门所属单位的名称，按文件印刷。"),
+    Field("unit_name", "单位名称", "string", "部门所属单位（或内设机构）的名称，按文件印刷。"),
+    Field(
+        "organization_type",
+        "机构类型",
+        "string",
+        "unit 预算单位（机构设置表或情况说明列出的单位），division 内设机构。",
+        enum=("unit", "division"),
+    ),
+    Field("parent_unit_name", "所属单位", "string", "内设机构所属的单位，按文件印刷。"),
+    Field("remark", "备注", "string", "文件对该单位的说明（如“不单列预算”），按文件印刷。"),
     Field("unit_nature", "单位性质", "string", "行政、事业等，按文件印刷。"),
     Field("unit_rank", "单位规格", "string", "单位规格（级别），按文件印刷。"),
     Field("funding_form", "经费保障形式", "string", "经费保障形式，按文件印刷。"),
@@ -275,8 +286,18 @@ _FIELDS = [
         "asset_item",
         "资产类别",
         "string",
-        "total 资产总额、buildings 房屋、office_buildings 其中办公用房、vehicles 车辆、equipment 大型设备、other 其他固定资产。",
-        enum=("total", "buildings", "office_buildings", "vehicles", "equipment", "other", ""),
+        "total 资产总额、buildings 房屋、office_buildings 其中办公用房、vehicles 车辆、"
+        "vehicle_category 其中某类用车、equipment 大型设备、other 其他固定资产。",
+        enum=(
+            "total",
+            "buildings",
+            "office_buildings",
+            "vehicles",
+            "vehicle_category",
+            "equipment",
+            "other",
+            "",
+        ),
     ),
     Field(
         "quantity",
@@ -361,6 +382,44 @@ _FIELDS = [
     _amount("plan_october", "资金支出计划：10月底", "累计金额。"),
     _amount("plan_december", "资金支出计划：12月底", "累计金额。"),
     Field("goal", "绩效目标", "string", "项目的绩效目标，多段时以换行或空格分隔。"),
+    Field("summary", "项目概述", "string", "项目经费情况说明中的项目概述，按文件印刷。"),
+    Field("legal_basis", "立项依据", "string", "立项依据，按文件印刷，多段以换行分隔。"),
+    Field("implementer", "实施主体", "string", "实施主体，按文件印刷。"),
+    Field("implementation_plan", "实施方案", "string", "实施方案，按文件印刷。"),
+    Field("implementation_period", "实施周期", "string", "实施周期，按文件印刷。"),
+    Field("budget_text", "年度预算安排", "string", "年度预算安排一段的原文。"),
+    Field(
+        "item_number",
+        "分项序号",
+        "integer",
+        "分项在所属项目（或列表）中的顺序（从 1 起）。",
+        required=True,
+    ),
+    _amount("item_amount", "分项金额", "项目年度预算中写明的一项（如“支持外贸发展370.00万”）。"),
+    Field(
+        "function_names",
+        "功能分类名称（按文件印刷）",
+        "string",
+        "情况说明写出的“…（类）…（款）…（项）”，按文件印刷。",
+    ),
+    _amount("stated_amount", "本年预算", "情况说明中为该项写明的金额。"),
+    Field("previous_label", "上年数口径", "string", "上年数字的说法（如“2023年当年预算执行数”）。"),
+    _amount("previous_amount", "上年数", "情况说明写明的上年数字。"),
+    _amount(
+        "restated_amount",
+        "再次写明的本年预算",
+        "同一段中再次写明的本年预算安排（应与本年预算一致）。",
+    ),
+    Field(
+        "change_direction",
+        "增减",
+        "string",
+        "写明的增减：增加、减少、持平；未写明为空。",
+        enum=("增加", "减少", "持平", ""),
+    ),
+    Field("change_percent", "增减幅度（%）", "number", "写明的增减百分比，减少为负。", unit="%"),
+    Field("purpose", "主要用途", "string", "“主要用于……”的内容，按文件印刷。"),
+    Field("reason", "增减原因", "string", "“主要原因是……”的内容，按文件印刷。"),
     Field("indicator_number", "指标序号", "integer", "指标在本项目中的顺序。", required=True),
     Field(
         "level1",
@@ -394,7 +453,14 @@ _FIELDS = [
     Field(
         "figure_value", "数值", "number", "叙述中的数值；“减少X万元”记为 -X。单位见 figure_unit。"
     ),
-    Field("figure_unit", "单位", "string", "万元，或增减幅度的 %。", enum=("万元", "%")),
+    Field(
+        "figure_unit",
+        "单位",
+        "string",
+        "万元（文件写“万”的也是万元），增减幅度的 %，或数量的单位（辆、个、台（套））；"
+        "“持平”为空（写明没有变化，值为 0）。",
+        enum=FIGURE_UNITS,
+    ),
     Field("sentence", "原句", "string", "数字所在的句子，按文件印刷。"),
     Field("activity_id", "活动序号", "integer", "职责活动在表中的顺序（从 1 起）。", required=True),
     Field(
@@ -659,6 +725,7 @@ RESOURCES: dict[str, Resource] = {
                     "procurement",
                     "fixed_assets",
                     "glossary",
+                    "expenditure_items",
                 )
             },
         ),
@@ -728,13 +795,14 @@ RESOURCES: dict[str, Resource] = {
                     "projects",
                     "procurement",
                     "fixed_assets",
+                    "expenditure_items",
                 )
             },
         ),
         Resource(
             "organizations",
             "机构设置",
-            "部门所属单位：名称、性质、规格和经费保障形式。",
+            "部门所属单位（机构设置表或情况说明列出的单位）及内设机构：名称、性质、规格和经费保障形式。",
             (
                 "dataset_id",
                 "row_number",
@@ -742,6 +810,9 @@ RESOURCES: dict[str, Resource] = {
                 "unit_nature",
                 "unit_rank",
                 "funding_form",
+                "organization_type",
+                "parent_unit_name",
+                "remark",
                 "source_line",
             ),
             ("dataset_id", "row_number"),
@@ -751,7 +822,7 @@ RESOURCES: dict[str, Resource] = {
         Resource(
             "fixed_assets",
             "固定资产占用情况",
-            "上年末固定资产的数量和价值。",
+            "某一日期的固定资产数量和价值（资产表；或情况说明写明的车辆和大型设备）。",
             (
                 "dataset_id",
                 "row_number",
@@ -770,8 +841,9 @@ RESOURCES: dict[str, Resource] = {
         ),
         Resource(
             "projects",
-            "项目绩效目标表",
-            "每张项目绩效目标表一行：标题、编码、预算、资金支出计划和绩效目标。",
+            "项目",
+            "每个项目一行：项目绩效目标表（标题、编码、预算、资金支出计划和绩效目标），"
+            "或项目经费情况说明（概述、立项依据、实施主体、实施方案、实施周期、年度预算）。",
             (
                 "dataset_id",
                 "project_id",
@@ -792,11 +864,57 @@ RESOURCES: dict[str, Resource] = {
                 "plan_october",
                 "plan_december",
                 "goal",
+                "summary",
+                "legal_basis",
+                "implementer",
+                "implementation_plan",
+                "implementation_period",
+                "budget_text",
                 "source_line",
             ),
             ("dataset_id", "project_id"),
             _DOC_FK,
-            titles={"title": "绩效目标表标题"},
+            titles={"title": "标题（绩效目标表或经费情况说明）"},
+        ),
+        Resource(
+            "project_budget_items",
+            "项目年度预算分项",
+            "项目经费情况说明的年度预算安排中写明的各项金额（单位万元）。",
+            ("dataset_id", "project_id", "item_number", "label", "item_amount", "source_line"),
+            ("dataset_id", "project_id", "item_number"),
+            (
+                *_DOC_FK,
+                {
+                    "fields": ["dataset_id", "project_id"],
+                    "reference": {"resource": "projects", "fields": ["dataset_id", "project_id"]},
+                },
+            ),
+            titles={"label": "分项"},
+        ),
+        Resource(
+            "expenditure_items",
+            "财政拨款支出主要内容",
+            "预算编制说明逐项写明的支出：功能分类（由所写名称在本文件表格中找到编码）、金额、"
+            "上年数、增减和原因（单位万元）。",
+            (
+                "dataset_id",
+                "item_number",
+                "code",
+                "name",
+                "function_names",
+                "stated_amount",
+                "previous_label",
+                "previous_amount",
+                "restated_amount",
+                "change_direction",
+                "change_percent",
+                "purpose",
+                "reason",
+                "source_line",
+            ),
+            ("dataset_id", "item_number"),
+            (*_DOC_FK, *_CODE_FK),
+            titles={"name": "科目名称（项）"},
         ),
         Resource(
             "performance_indicators",

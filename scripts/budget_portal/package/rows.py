@@ -15,6 +15,8 @@ SECTION_RESOURCES = (
     "organizations",
     "projects",
     "performance_indicators",
+    "project_budget_items",
+    "expenditure_items",
     "activities",
     "activity_indicators",
     "procurement",

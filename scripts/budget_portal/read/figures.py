@@ -75,6 +75,9 @@ def figure_rows(doc: Document, narrative: list[dict], template: Template) -> lis
         section = paragraph["section"]
         if section not in template.figure_sections:
             continue
+        paragraph_key = (
+            ""  # the last figure of the paragraph: what a 持平 opening a sentence is about
+        )
         for sentence, _ in sentences(paragraph["text"]):
             last_key, floor = "", 0
             for match in pattern.finditer(sentence):
@@ -86,7 +89,7 @@ def figure_rows(doc: Document, narrative: list[dict], template: Template) -> lis
                 floor = match.end()
                 if match.groupdict().get("flat"):
                     value, unit = Decimal(0), ""
-                    key = f"change_{last_key or 'total'}"
+                    key = f"change_{last_key or paragraph_key or 'total'}"
                 else:
                     value = Decimal(match["number"].replace(",", ""))
                     unit = (
@@ -116,7 +119,7 @@ def figure_rows(doc: Document, narrative: list[dict], template: Template) -> lis
                             paragraph["source_line"],
                         )
                     if not change:
-                        last_key = key
+                        last_key = paragraph_key = key
                 key = f"{section}.{key or 'item'}"
                 seen[key] = seen.get(key, 0) + 1
                 numbered = seen[key] > 1 or key.endswith(".item")

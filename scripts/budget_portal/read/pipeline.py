@@ -18,6 +18,7 @@ from ..templates import TEMPLATES, Template, detect
 from ..templates import texts as template_texts
 from .activities import activity_rows
 from .figures import figure_rows
+from .items import expenditure_item_rows, resolve_codes
 from .metadata import build_metadata, read_metadata
 from .procurement import procurement_rows, table_printed
 from .projects import project_rows
@@ -27,14 +28,15 @@ from .sections import Section, glossary_rows, narrative_rows, section_of, split_
 from .tables import read_tables
 
 
-def read_document(path: Path) -> Document:
-    """Read one document; raises DocumentError when it cannot be used at all."""
+def read_document(path: Path, cache: Path | None = None) -> Document:
+    """Read one document; raises DocumentError when it cannot be used at all.  `cache` keeps
+    what was extracted from an original PDF or DOCX."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise DocumentError(path, f"cannot read: {error.strerror}") from None
-    extraction = extract(raw, path)
+    extraction = extract(raw, path, cache)
     records = extraction.records
     doc = Document(
         path,
@@ -93,12 +95,13 @@ def template_of(doc: Document) -> Template:
 # Readers of the narrative part: the resources each fills, and the function.
 READERS = (
     (("organizations",), organization_rows),
-    (("projects", "performance_indicators"), project_rows),
+    (("projects", "performance_indicators", "project_budget_items"), project_rows),
     (("activities", "activity_indicators"), activity_rows),
     (("procurement",), procurement_rows),
     (("fixed_assets",), fixed_asset_rows),
     (("glossary",), glossary_rows),
     (("narrative",), narrative_rows),
+    (("expenditure_items",), expenditure_item_rows),
 )
 
 
@@ -119,8 +122,8 @@ def read_sections(
     return rows
 
 
-def parse(path: Path) -> Parsed:
-    doc = read_document(path)
+def parse(path: Path, cache: Path | None = None) -> Parsed:
+    doc = read_document(path, cache)
     template = template_of(doc)
     tables = read_tables(doc, template)
     units = Counter(t.unit for t in tables.values())
@@ -128,6 +131,7 @@ def parse(path: Path) -> Parsed:
     in_tables = {line for table in tables.values() for line in table.lines}
     sections = split_sections(doc, template, skip=in_tables)
     rows = read_sections(doc, sections, template)
+    resolve_codes(rows["expenditure_items"], tables, doc, template)
     printed = table_printed(sections, template)
     checks = audit_document(tables, rows, template, procurement_printed=printed)
     return Parsed(doc, tables, checks, rows, section_inventory(sections, rows, printed, template))

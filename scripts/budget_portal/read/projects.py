@@ -23,8 +23,9 @@ from decimal import Decimal
 
 from ..model import Document, Paragraph, Row
 from ..templates import Template
-from ..templates.parts import ProjectTables
+from ..templates.parts import ProjectPages, ProjectTables
 from ..text import clean_label, is_blank, label_key
+from .project_pages import project_page_rows
 from .registers import quantity
 from .sections import Section
 
@@ -264,16 +265,20 @@ class ProjectReader:
 
 def project_rows(
     doc: Document, sections: list[Section], template: Template
-) -> tuple[list[dict], list[dict]]:
-    settings: ProjectTables | None = template.part("projects")
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """(projects, their performance indicators, the parts of their budgets)."""
+    settings = template.part("projects")
+    if isinstance(settings, ProjectPages):
+        projects, items = project_page_rows(doc, sections, settings)
+        return projects, [], items
     projects: list[dict] = []
     indicators: list[dict] = []
     if not isinstance(settings, ProjectTables):
-        return projects, indicators
+        return projects, indicators, []
     records = project_sections(sections, settings.sections)
-    for title, match, records in split_tables(records, settings.regex("title")):
+    for title, match, body in split_tables(records, settings.regex("title")):
         reader = ProjectReader(doc, settings, len(projects) + 1, title, match)
-        reader.read(records)
+        reader.read(body)
         projects.append(reader.project)
         indicators += reader.indicators
-    return projects, indicators
+    return projects, indicators, []

@@ -123,6 +123,7 @@ class Template:
     glossary_entry: str  # regex with number, term and definition groups
     summary_rows: dict[str, tuple[str, ...]]  # role → the labels of the two-sided tables' rows
     inventory: tuple[tuple[str, str, str], ...]  # (resource, section, printed title) of its parts
+    three_public_rows: tuple[tuple[str, str], ...]  # (narrative key, regex on the row's name)
     parts: dict = field(default_factory=dict)  # settings of the other readers, by reader
     row_number_label: str = "序号"  # numbered tables: the first header cell …
     column_number_labels: tuple[str, ...] = ("栏次", "档次")  # … and the row numbering columns
@@ -142,6 +143,9 @@ class Template:
         keys = [t.key for t in self.tables]
         if sorted(keys) != sorted(TABLES):
             raise ValueError(f"{self.name}: needs a layout for each of the nine tables: {keys}")
+        unknown = {u for u in self.figure_units if u != "万"} - set(FIELDS["figure_unit"].enum)
+        if unknown:
+            raise ValueError(f"{self.name}: figure units {unknown} are not in the registry")
         sections = FIELDS["section"].enum
         for rule in (*self.sections, *self.figure_rules):
             key = getattr(rule, "key", None) if isinstance(rule, SectionRule) else rule.section

@@ -202,6 +202,13 @@ HEBEI = Template(
         "expenditure_grand_total": ("支出总计",),
         "appropriation_carryover": ("年初财政拨款结转和结余",),
     },
+    three_public_rows=(
+        ("abroad", r"因公出国"),
+        ("vehicles", r"公务用车购置及运"),
+        ("vehicle_purchase", r"公务用车购置费"),
+        ("vehicle_operation", r"运行维护费"),
+        ("reception", r"公务接待"),
+    ),
     inventory=(
         ("organizations", "duties", "部门机构设置情况"),
         ("projects", "projects", "项目绩效目标表"),

@@ -220,6 +220,13 @@ SHANGHAI = Template(
         "income_grand_total": ("收入总计",),
         "expenditure_grand_total": ("支出总计",),
     },
+    three_public_rows=(
+        ("abroad", r"因公出国"),
+        ("vehicles", r"公务用车购置及运行费"),
+        ("vehicle_purchase", r"^购置费$"),
+        ("vehicle_operation", r"^运行费$"),
+        ("reception", r"公务接待"),
+    ),
     inventory=(
         ("organizations", "institutions", "机构设置"),
         ("projects", "projects", "项目经费情况说明"),
