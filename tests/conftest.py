@@ -43,6 +43,19 @@ def seeds():
     return {number: parse(path) for number, path in SEEDS.items()}
 
 
+ORIGINALS = {
+    "department": DOCUMENTS / "上海市普陀区商务委员会2025年部门预算.pdf",
+    "unit": DOCUMENTS / "上海市普陀区商务委员会2025年单位预算.pdf",
+    "wanli": DOCUMENTS / "上海市普陀区人民政府万里街道办事处2024年部门预算.pdf",
+}
+
+
+@pytest.fixture(scope="session")
+def shanghai():
+    """The three original Shanghai PDFs, parsed (their extraction cached by content)."""
+    return {name: parse(path, ROOT / "build" / "cache") for name, path in ORIGINALS.items()}
+
+
 class Links(HTMLParser):
     """Every href, src and data-spec (a chart's spec) of an HTML page."""
 

@@ -1,8 +1,12 @@
 """Bad input gets a clear message naming the file (and line), and loses nothing else."""
 
 import codecs
+import re
+
+import pytest
 
 from budget_portal.build import build_data
+from budget_portal.model import DocumentError
 from budget_portal.package.rows import budget_lines
 from budget_portal.read.pipeline import parse
 
@@ -115,3 +119,30 @@ def test_every_narrative_table_is_accounted_for(seeds):
     assert {
         s for (n, t), s in status.items() if t in ("organizations", "fixed_assets", "glossary")
     } == {"parsed"}
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "message"),
+    [
+        ("budget.doc", OLE, "a Word 97–2003 file (.doc) cannot be read: save it as .docx or PDF"),
+        ("budget.xls", OLE, "an Excel 97–2003 file (.xls) cannot be read"),
+        ("budget.docx", OLE, "an old Office file or an encrypted one: save it as .docx or PDF"),
+        ("budget.pdf", b"<html>not found</html>", "not a PDF file (damaged or misnamed)"),
+        ("budget.ofd", b"PK\x03\x04", "an OFD file cannot be read: ask the publisher for the PDF"),
+    ],
+)
+def test_files_that_are_not_readable_documents_say_what_to_do(tmp_path, name, raw, message):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    with pytest.raises(DocumentError, match=rf"^{re.escape(str(path))}: {re.escape(message)}"):
+        parse(path)
+
+
+def test_a_final_accounts_document_is_not_supported_yet(tmp_path):
+    path = tmp_path / "juesuan.txt"
+    path.write_text("邯郸市人社局2023年部门决算\n一、收入支出决算总表\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"final accounts \(决算\) document: not supported yet"):
+        parse(path)

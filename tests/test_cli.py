@@ -85,6 +85,34 @@ def test_add_copies_the_document_with_its_provenance(tmp_path, capsys):
     assert len(provenance["sha256"]) == 64
 
 
+def test_add_keeps_an_original_pdf_byte_for_byte_with_its_provenance(tmp_path, capsys):
+    source = tmp_path / "download.pdf"
+    shutil.copy(ROOT / "documents" / f"{ORIGINAL}.pdf", source)
+    documents = tmp_path / "new-folder"  # created when the first document is added
+    cache = ["--cache", str(ROOT / "build" / "cache")]
+    assert main(["add", str(source), "--documents", str(documents), *cache]) == 0
+    out = capsys.readouterr().out
+    assert "dataset id shanghaishi-putuoqu-shangwuweiyuanhui-danwei-2025" in out
+    added = documents / "shanghaishi-putuoqu-shangwuweiyuanhui-danwei-2025.pdf"
+    assert added.read_bytes() == source.read_bytes()
+    provenance = yaml.safe_load(added.with_suffix(".yml").read_text(encoding="utf-8"))
+    assert (provenance["original_format"], provenance["year"], provenance["jurisdiction"]) == (
+        "PDF", 2025, "上海市普陀区")  # fmt: skip
+    assert "pdfplumber" in provenance["text_extraction"]
+    assert main(["add", str(source), "--documents", str(documents), *cache]) == 1
+    assert "the same content as" in capsys.readouterr().err
+
+
+def test_check_text_prints_the_lines_the_data_cites(capsys):
+    original = ROOT / "documents" / f"{ORIGINAL}.pdf"
+    assert main(["check", "--text", str(original), "--cache", str(ROOT / "build" / "cache")]) == 0
+    lines = capsys.readouterr().out.split("\n")
+    assert lines[0] == "     1  上海市普陀区2025年区级单位预算"
+    assert lines[2] == "     3  \f"  # page 2 starts
+    assert main(["check", str(SEEDS["001"]), "--text"]) == 0
+    assert capsys.readouterr().out.split("\n")[31] == "    32  部门预算收支总表"
+
+
 def test_add_refuses_duplicates_unless_told_to_replace(tmp_path, capsys):
     documents = copy_seeds(tmp_path / "documents")
     before = sorted(p.name for p in documents.iterdir())

@@ -33,9 +33,11 @@ class Problem:
     path: str
     line: int | None
     message: str
+    page: int | None = None  # of a PDF
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        where += f" (p. {self.page})" if self.page else ""
         return f"{where}: warning: {self.message}"
 
 
@@ -90,7 +92,7 @@ class Document:
     locations: dict[int, tuple[int | None, str]] = field(default_factory=dict)
 
     def warn(self, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(self.path.name, line, message))
+        self.problems.append(Problem(self.path.name, line, message, self.page_of(line)))
 
     def page_of(self, line: int | None) -> int | None:
         return self.locations.get(line, (None, ""))[0] if line else None

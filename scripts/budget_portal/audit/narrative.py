@@ -64,8 +64,9 @@ class NarrativeAudit(Audit):
         target = next((r for r in rows if r["level"] == 0 and "小计" in r["name"]), None) or next(
             (r for r in rows if r["level"] == 0), None
         )
-        self.against_figure(15, "three_public.narrative_total", "“三公”表合计 = 情况说明第四部分", "three_public",
-                            "three_public.total", (f"表：{target['name']}", value(target, "total")), (target,))  # fmt: skip
+        if target:
+            self.against_figure(15, "three_public.narrative_total", "“三公”表合计 = 情况说明第四部分", "three_public",
+                                "three_public.total", (f"表：{target['name']}", value(target, "total")), (target,))  # fmt: skip
         for key, pattern in self.template.three_public_rows:
             row = next((r for r in rows if r["level"] and re.search(pattern, r["name"])), None)
             if row:

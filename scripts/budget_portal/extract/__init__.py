@@ -50,9 +50,13 @@ class Extraction:
 
 
 def sniff(raw: bytes, path: Path) -> str:
-    """The format of a file from its first bytes (its name only explains a refusal)."""
+    """The format of a file from its first bytes; the name of a file we cannot read says what
+    to do with it."""
+    suffix = path.suffix.lower()
     if raw.startswith(b"%PDF"):
         return "pdf"
+    if suffix in UNSUPPORTED:
+        raise DocumentError(path, UNSUPPORTED[suffix])
     if raw.startswith(b"PK\x03\x04"):
         try:
             names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
@@ -60,20 +64,15 @@ def sniff(raw: bytes, path: Path) -> str:
             raise DocumentError(path, "damaged zip file (is it a DOCX?)") from None
         if "word/document.xml" in names:
             return "docx"
-        raise DocumentError(path, UNSUPPORTED.get(path.suffix.lower(), "a zip file, not a DOCX"))
+        raise DocumentError(path, "a zip file, not a DOCX")
     if raw.startswith(OLE):
         raise DocumentError(
             path,
-            UNSUPPORTED.get(
-                path.suffix.lower(),
-                "an old Office file or an encrypted one: save it as .docx or PDF without a "
-                "password and add that",
-            ),
+            "an old Office file or an encrypted one: save it as .docx or PDF without a password "
+            "and add that",
         )
-    if path.suffix.lower() in UNSUPPORTED:
-        raise DocumentError(path, UNSUPPORTED[path.suffix.lower()])
-    if path.suffix.lower() in (".pdf", ".docx"):
-        raise DocumentError(path, f"not a {path.suffix[1:].upper()} file (damaged or misnamed)")
+    if suffix in (".pdf", ".docx"):
+        raise DocumentError(path, f"not a {suffix[1:].upper()} file (damaged or misnamed)")
     return "text"
 
 

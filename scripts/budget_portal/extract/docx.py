@@ -44,11 +44,12 @@ def extract_docx(raw: bytes, path) -> list:
             tables += 1
             rows = table_rows(element)
             header = [cells for cells, is_header in rows if is_header]
-            if continues and previous_header and header == previous_header:
-                rows = rows[len(header) :]  # the header a page break repeated
-            else:
+            repeated = continues and previous_header and header == previous_header
+            if not repeated:
                 previous_header = header
             for number, (cells, _) in enumerate(rows, start=1):
+                if repeated and number <= len(header):
+                    continue  # the header a page break repeated
                 ref = f"table {tables} row {number}"
                 records.append(Row(cells, len(records) + 1, ref=ref))
             continues = True

@@ -27,7 +27,7 @@ from ..model import DocumentError, Paragraph, Row
 # A paragraph line fills at least this share of the text width when the paragraph goes on.
 FULL_LINE = 0.9
 MARGIN = 3.0  # points: a line starting within this of the left margin is not indented
-MIN_TEXT_CHARS = 20  # fewer characters in the whole file: no text layer (a scan)
+MIN_TEXT_CHARS = 1  # fewer characters in the whole file: no text layer (a scan)
 # A line that opens with an enumeration (一、 （一） 1、 1. (1)) starts a paragraph of its own.
 ENUMERATION = re.compile(
     r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]\s*\D)"
@@ -77,7 +77,8 @@ def extract_pdf(raw: bytes, path) -> list:
 
 
 def open_error(error: Exception) -> str:
-    text = f"{type(error).__name__}: {error}"
+    causes = (error, *error.args, error.__context__)
+    text = " ".join(f"{type(e).__name__}: {e}" for e in causes if isinstance(e, Exception))
     if "Password" in text or "Encrypt" in text:
         return "encrypted: the PDF needs a password; ask the publisher for a copy without one"
     return f"damaged or not a PDF ({text.strip()})"

@@ -21,6 +21,15 @@ from ..text import clean_label, label_key
 
 # --- the nine tables ------------------------------------------------------------------------
 
+# What the reader derives rather than reads from a column: the row's number when no 序号 is
+# printed, its level, parent and class code, its unit, and where it was read.
+DERIVED = frozenset(
+    (
+        *("row_number", "level", "parent_code", "expenditure_code", "unit"),
+        *("source_line", "source_lines", "source_page", "source_ref"),
+    )
+)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -56,6 +65,7 @@ class TableLayout:
     header: str  # numbered | labelled | across
     columns: tuple[Column, ...] = ()
     items: tuple[Item, ...] = ()
+    absent: tuple[str, ...] = ()  # fields of the table this template does not print
 
     def __post_init__(self):
         if self.key not in TABLES:
@@ -69,14 +79,24 @@ class TableLayout:
             re.compile(column.label)
         for pattern in (*self.titles, *(i.label for i in self.items)):
             re.compile(pattern)
+        unaccounted = set(fields) - set(self.printed) - DERIVED - set(self.absent)
+        if unaccounted or set(self.absent) & set(self.printed):
+            raise ValueError(
+                f"{self.key}: every field must be printed, derived or declared absent; "
+                f"not accounted for: {sorted(unaccounted)}, "
+                f"both printed and absent: {sorted(set(self.absent) & set(self.printed))}"
+            )
 
     @property
     def title_patterns(self) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(t) for t in self.titles)
 
     @property
-    def fields(self) -> tuple[str, ...]:
-        """The fields the template prints, in printed order (a split code counts once)."""
+    def printed(self) -> tuple[str, ...]:
+        """The fields the template prints, in printed order (a split code counts once); a table
+        printed across prints each item's total."""
+        if self.header == "across":
+            return ("name", "total")
         return tuple(dict.fromkeys(c.field for c in self.columns))
 
 

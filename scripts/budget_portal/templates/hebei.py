@@ -42,6 +42,7 @@ TABLES = (
             Column("expenditure_name", "项目"),
             Column("expenditure", "预算数"),
         ),
+        absent=("personnel", "public", "project"),
     ),
     TableLayout(
         "income",

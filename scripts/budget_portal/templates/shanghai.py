@@ -57,8 +57,15 @@ TABLES = (
             Column("operating", "事业单位经营收入"),
             Column("other", "其他收入"),
         ),
+        absent=("subtotal", "fiscal_special_account", "superior_subsidy", "subordinate_remittance", "carryover"),
     ),
-    TableLayout("expenditure", (rf"{KIND}支出预算总表",), "labelled", SPENDING),
+    TableLayout(
+        "expenditure",
+        (rf"{KIND}支出预算总表",),
+        "labelled",
+        SPENDING,
+        absent=("operating", "remittance_to_superior", "subsidy_to_subordinate"),
+    ),
     TableLayout(
         "fiscal_appropriation_summary",
         (rf"{KIND}财政拨款收支预算总表",),
@@ -117,6 +124,7 @@ TABLES = (
             Item("运行费", 2),
             Item(r"(\d{4}年)?机关运行经费预算数", 1),
         ),
+        absent=("general_budget", "government_fund", "state_capital"),
     ),
 )
 
@@ -233,6 +241,8 @@ SHANGHAI = Template(
         ("expenditure_items", "overview", "财政拨款支出主要内容"),
         ("fixed_assets", "assets", "国有资产占有使用情况"),
         ("glossary", "glossary", "名词解释"),
+        ("procurement", "procurement", "政府采购预算表（本模板只在文字中说明）"),
+        ("activities", "performance", "职责活动绩效目标表（本模板不印）"),
     ),
     parts={
         "cover": Cover(
@@ -257,7 +267,7 @@ SHANGHAI = Template(
         ),
         "projects": ProjectPages(
             section="projects",
-            title_pattern=r"^(?P<name>.*?)经费情况说明$",
+            title_pattern=r"^(?:项目|(?P<name>.+?))经费情况说明$",
             parts=(
                 (r"项目概述|项目概况", "summary"),
                 (r"立项依据", "legal_basis"),
