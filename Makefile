@@ -30,7 +30,7 @@ data: $(STAMP)
 
 ## data packages → Markdown pages, charts and downloads in docs/
 pages: data
-	$(BIN)/budget-portal pages --datapackages $(DATAPACKAGES) --docs docs --cache $(CACHE)
+	$(BIN)/budget-portal pages --datapackages $(DATAPACKAGES) --documents $(DOCUMENTS) --docs docs --cache $(CACHE)
 
 ## pages → static site in $(SITE)/ (mkdocs build --strict)
 site: pages

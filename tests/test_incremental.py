@@ -36,7 +36,7 @@ def test_add_then_rebuild_is_incremental_and_equals_a_clean_build(tmp_path):
     copy_handwritten(ROOT / "docs", docs)
     first = build_data(documents, packages, cache)
     assert first.ok and len(first.written) == 7  # six documents and the combined package
-    build_pages(packages, docs, SVG_CACHE)
+    build_pages(packages, docs, SVG_CACHE, documents)
     packages_before, docs_before = snapshot(packages), snapshot(docs)
     package_times, page_times = mtimes(packages), mtimes(docs)
 
@@ -51,7 +51,7 @@ def test_add_then_rebuild_is_incremental_and_equals_a_clean_build(tmp_path):
     assert all(mtimes(packages)[p] == package_times[p] for p in untouched)
 
     # Pages: files that do not depend on the new document are not rewritten.
-    pages = build_pages(packages, docs, SVG_CACHE)
+    pages = build_pages(packages, docs, SVG_CACHE, documents)
     assert 0 < pages.written < pages.unchanged
     now = mtimes(docs)
     for kept in ("documents/zhaoxian-323-2024.md", "charts/zhaoxian-323-2024/basic-project.svg",
@@ -64,7 +64,7 @@ def test_add_then_rebuild_is_incremental_and_equals_a_clean_build(tmp_path):
     clean_packages, clean_docs = tmp_path / "clean" / "datapackages", tmp_path / "clean" / "docs"
     assert build_data(documents, clean_packages).ok
     copy_handwritten(ROOT / "docs", clean_docs)
-    build_pages(clean_packages, clean_docs, SVG_CACHE)
+    build_pages(clean_packages, clean_docs, SVG_CACHE, documents)
     assert snapshot(packages) == snapshot(clean_packages)
     assert snapshot(docs) == snapshot(clean_docs)
 
@@ -73,7 +73,7 @@ def test_add_then_rebuild_is_incremental_and_equals_a_clean_build(tmp_path):
     added.provenance.unlink()
     removed = build_data(documents, packages, cache)
     assert removed.ok and "removed" in " ".join(removed.notices)
-    build_pages(packages, docs, SVG_CACHE)
+    build_pages(packages, docs, SVG_CACHE, documents)
     assert snapshot(packages) == packages_before
     assert snapshot(docs) == docs_before
 

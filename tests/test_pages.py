@@ -69,8 +69,8 @@ def test_key_figures_pair_the_table_with_the_narrative(corpus):
     ds = next(d for d in corpus.datasets if d.name == "handanshi-316-2023")
     readings = {r.figure.key: r for r in key_figures(ds)}
     income = readings["income"]
-    assert (income.table_value, income.table_line) == ("37203.83", "97")
-    assert (income.narrative_value, income.narrative_line, income.agreement) == (
+    assert (income.table_value, income.table_row["source_line"]) == ("37203.83", "97")
+    assert (income.narrative_value, income.narrative_row["source_line"], income.agreement) == (
         "37203.83",
         "490",
         "一致",
@@ -81,12 +81,26 @@ def test_key_figures_pair_the_table_with_the_narrative(corpus):
     assert readings["operating_costs"].value == readings["operating_costs"].narrative_value != ""
 
 
+def test_key_figures_of_a_pdf_are_in_wan_yuan_cite_pages_and_agree_at_printed_precision(corpus):
+    ds = next(d for d in corpus.datasets if d.name == "shanghaishi-putuoqu-shangwuweiyuanhui-2025")
+    readings = {r.figure.key: r for r in key_figures(ds)}
+    income = readings["income"]  # 371,514,655.00 元 in 收入预算总表 (p. 11); 37,151.47万元 in prose
+    assert (income.table_value, income.table_row["source_page"]) == ("37151.4655", "11")
+    assert (income.narrative_value, income.agreement) == ("37151.47", "一致")
+    costs = readings["operating_costs"]  # its own column of the 三公 table, in 万元
+    assert (costs.table_value, costs.narrative_value, costs.agreement) == (
+        "171.01",
+        "171.01",
+        "一致",
+    )
+
+
 def test_a_disagreement_with_the_narrative_is_shown_not_smoothed(corpus):
     ds = next(d for d in corpus.datasets if d.name == "zhaoxian-323-2024")
     three = next(r for r in key_figures(ds) if r.figure.key == "three_public")
     # 001 prints the 三公 合计 row blank (line 596, read as 0); its narrative says 11.1 (line 691).
-    assert (three.table_value, three.table_line) == ("0", "596")
-    assert (three.narrative_value, three.narrative_line, three.agreement) == (
+    assert (three.table_value, three.table_row["source_line"]) == ("0", "596")
+    assert (three.narrative_value, three.narrative_row["source_line"], three.agreement) == (
         "11.1",
         "691",
         "不一致",
@@ -346,3 +360,27 @@ def test_compare_marks_figures_from_prose_and_disagreements(built_site):
     assert "0‡" in cells  # 三公: blank 合计 (0) against the narrative's 11.1
     assert "69.4†" in cells  # 机关运行经费 is stated only in the narrative
     assert "表格中没有该数字，取自情况说明" in compare
+
+
+def test_a_pdf_documents_figures_link_to_their_pages_in_the_original(built_site):
+    name = "shanghaishi-putuoqu-shangwuweiyuanhui-2025"
+    html = (built_site.site / "documents" / f"{name}.html").read_text(encoding="utf-8")
+    original = built_site.site / "originals" / f"{name}.pdf"
+    assert (
+        original.read_bytes()
+        == (ROOT / "documents" / "上海市普陀区商务委员会2025年部门预算.pdf").read_bytes()
+    )
+    assert f'href="../originals/{name}.pdf#page=11"' in html  # the income table's total
+    assert (
+        "单位：元" in html and "财政拨款支出主要内容" in html and "科技创新专项经费情况说明" in html
+    )
+    text = (built_site.site / "documents" / "handanshi-316-2023.html").read_text(encoding="utf-8")
+    assert "第 97 行" in text and 'href="../originals/handanshi-316-2023.txt"' in text
+
+
+def test_a_department_shows_its_department_and_unit_budgets_side_by_side(built_site):
+    html = (
+        built_site.site / "departments" / "shanghaishi-putuoqu-shangwuweiyuanhui.html"
+    ).read_text(encoding="utf-8")
+    assert "2025 年部门预算" in html and "2025 年单位预算" in html
+    assert "两者并列，不相加" in html

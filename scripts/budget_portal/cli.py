@@ -127,7 +127,9 @@ def pages_command(args, console: Console) -> int:
     try:
         from .pages import build_pages
 
-        report = build_pages(Path(args.datapackages), Path(args.docs), Path(args.cache))
+        report = build_pages(
+            Path(args.datapackages), Path(args.docs), Path(args.cache), Path(args.documents)
+        )
     except FileNotFoundError as error:
         console.error(str(error))
         return 1
@@ -253,6 +255,9 @@ def parser() -> argparse.ArgumentParser:
         "pages", pages_command, "write the site's pages, charts and downloads into docs/"
     )
     pages.add_argument("--datapackages", default="datapackages", help="folder of data packages")
+    pages.add_argument(
+        "--documents", default="documents", help="folder of the documents (the site serves them)"
+    )
     pages.add_argument("--docs", default="docs", help="MkDocs source folder to write into")
     pages.add_argument("--cache", default="build/cache", help="cache of rendered charts")
 

@@ -6,16 +6,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..metadata.key_figures import KEY_FIGURES
 from ..templates.parts import ProjectTables
 from .tables import ZERO, Audit, Check, coded_rows, total_row, value
 
-OVERVIEW_VS_TABLES = (
-    ("expenditure_total", "expenditure", "total", "支出总表 合计"),
-    ("basic", "expenditure", "basic", "支出总表 基本支出"),
-    ("project", "expenditure", "project", "支出总表 项目支出"),
-    ("personnel", "basic_expenditure", "personnel", "基本支出表 人员经费"),
-    ("public", "basic_expenditure", "public", "基本支出表 公用经费"),
-)
+# The key figures the narrative's overview states and a table prints (the narrative's income is
+# compared with the summary's, below).
+OVERVIEW_VS_TABLES = tuple(k for k in KEY_FIGURES if k.table_label)
 FIXED_ASSET_CLASSES = ("A01", "A02", "A03", "A04", "A05", "A06")
 INCOME_PARTS = ("income_general_budget", "income_government_fund", "income_state_capital",
                 "income_fiscal_special_account", "income_unit_funds", "income_other_sources",
@@ -83,11 +80,13 @@ class NarrativeAudit(Audit):
             self.against_figure(16, "overview.income_vs_summary", "情况说明 收入 = 收支总表 本年收入合计",
                                 "income_expenditure_summary", "overview.income_total",
                                 ("表：本年收入合计", value(year, "income")), (year,))  # fmt: skip
-        for key, table, measure, label in OVERVIEW_VS_TABLES:
-            row = total_row(self.rows.get(table, []))
+        for figure in OVERVIEW_VS_TABLES:
+            table, label = figure.table, figure.table_label
+            row = figure.find(self.rows.get(table, []))
+            key = figure.narrative_key.removeprefix("overview.")
             if row:
                 self.against_figure(16, f"overview.{key}_vs_table", f"情况说明 = {label}", table,
-                                    f"overview.{key}", (f"表：{label}", value(row, measure)), (row,))  # fmt: skip
+                                    figure.narrative_key, (f"表：{label}", value(row, figure.column)), (row,))  # fmt: skip
 
     def overview_sums(self):
         def sum_of(keys):

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from ..metadata.key_figures import is_total
 from ..metadata.registry import FIELDS, TABLES
 from ..metadata.units import WAN_YUAN, to_wan_yuan
 from ..read.tables import ZERO, Table
@@ -121,11 +122,7 @@ def lines(*rows) -> list[int]:
 
 
 def total_row(rows: list[dict]) -> dict | None:
-    return next((r for r in rows if not r.get("code") and _is_total(r)), None)
-
-
-def _is_total(row: dict) -> bool:
-    return label_key(row.get("name", "")) in ("合计", "总计")
+    return next((r for r in rows if is_total(r)), None)
 
 
 def coded_rows(rows: list[dict]) -> dict[str, dict]:

@@ -6,6 +6,7 @@ listed in `docs/.generated-files`; the hand-written pages beside them are left a
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import tempfile
@@ -23,6 +24,7 @@ from .output import Output
 from .overview import write_compare, write_departments, write_documents_index, write_home
 from .reference import write_data, write_dictionary, write_glossary, write_quality
 
+DOCUMENTS = Path(__file__).resolve().parents[3] / "documents"
 WRITERS = (
     write_home,
     write_documents_index,
@@ -53,15 +55,20 @@ class PagesReport:
         )
 
 
-def build_pages(datapackages: Path, docs: Path, cache: Path | None = None) -> PagesReport:
+def build_pages(
+    datapackages: Path, docs: Path, cache: Path | None = None, documents: Path = DOCUMENTS
+) -> PagesReport:
+    """Packages → pages, charts and downloads in `docs`; each document's original file is
+    taken from `documents` (the site serves it, and cites its pages)."""
     corpus = load_corpus(datapackages)
+    check_originals(corpus, documents)
     if cache is None:  # zips, workbooks and charts still need a place to be made
         cache = Path(tempfile.mkdtemp(prefix="budget-pages-"))
     output = Output()
     renderer = Renderer(output, cache)
     site = Site(corpus, output, renderer)
     site.code_pages = set(page_codes(corpus.combined.frame("classification_codes"))["code"])
-    write_documents(site, cache)  # first: its workers must fork before vl-convert starts here
+    write_documents(site, cache, documents)  # first: its workers fork before vl-convert starts
     write_bundle(output, cache)
     write_package_downloads(output, corpus.combined, cache, workbook=False)
     for writer in WRITERS:
@@ -76,14 +83,28 @@ def build_pages(datapackages: Path, docs: Path, cache: Path | None = None) -> Pa
     )
 
 
-_FORKED: tuple[Site, Path] | None = None  # what a worker process inherits from build_pages
+def check_originals(corpus, documents: Path) -> None:
+    """Every package's original is in `documents`, the file its package was read from."""
+    for ds in corpus.datasets:
+        path = documents / ds.meta["source_file"]
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"{path}: the original of {ds.name} is missing; give the folder of documents "
+                "(--documents) the packages were built from"
+            )
+        with path.open("rb") as stream:
+            if hashlib.file_digest(stream, "sha256").hexdigest() != ds.meta["sha256"]:
+                raise FileNotFoundError(f"{path}: not the file {ds.name} was read from (sha256)")
 
 
-def write_documents(site: Site, cache: Path) -> None:
+_FORKED: tuple[Site, Path, Path] | None = None  # what a worker process inherits
+
+
+def write_documents(site: Site, cache: Path, documents: Path) -> None:
     """Each document's page, charts (rendering an SVG takes ~45 ms) and downloads, made on
     every core; the results are gathered in document order, so the output is the same."""
     global _FORKED
-    _FORKED = (site, cache)
+    _FORKED = (site, cache, documents)
     count = len(site.corpus.datasets)
     processes = min(os.cpu_count() or 1, count // 8)
     context = multiprocessing.get_context("fork")
@@ -99,10 +120,11 @@ def write_documents(site: Site, cache: Path) -> None:
 
 def document_job(index: int) -> tuple[dict, int]:
     """The files of one document (by its index in the corpus) and how many SVGs were rendered."""
-    site, cache = _FORKED
+    site, cache, documents = _FORKED
     output = Output()
     renderer = Renderer(output, cache)
     dataset = site.corpus.datasets[index]
     write_document_page(replace(site, output=output, charts=renderer), dataset)
     write_package_downloads(output, dataset, cache, workbook=True)
+    output.copy(dataset.original, documents / dataset.meta["source_file"])
     return output.files, renderer.rendered

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .charts import AMOUNT, Chart, bars
 from .context import CODES_INDEX, Site, code_page, document_page
-from .corpus import Dataset, amounts
+from .corpus import Dataset, amounts, exact_wan_yuan
 from .markup import esc, link, table
 from .measures import label
 
@@ -76,8 +76,10 @@ def rows_by_code(datasets: tuple[Dataset, ...], classification: str) -> dict[str
             out.setdefault(row["code"], []).append(
                 {
                     "dataset": ds,
-                    **{c: row[c] for c, _ in columns},
+                    **{c: exact_wan_yuan(row[c], row["unit"]) for c, _ in columns},
                     "source_line": row["source_line"],
+                    "source_page": row.get("source_page", ""),
+                    "source_ref": row.get("source_ref", ""),
                 }
             )
     return out
@@ -116,16 +118,16 @@ def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
         body += [
             f"## 各部门的预算（{table_name}，万元）\n",
             table(
-                ["文件", *[t for _, t in columns], "源文件行号"],
+                ["文件", *[t for _, t in columns], "出处"],
                 (
                     [
                         link(label(r["dataset"]), document_page(r["dataset"]), page),
                         *[esc(r[c]) for c, _ in columns],
-                        esc(r["source_line"]),
+                        site.cite(r["dataset"], r, page),
                     ]
                     for _, r in rows.iterrows()
                 ),
-                range(1, len(columns) + 2),
+                range(1, len(columns) + 1),
             ),
         ]
         data = pd.DataFrame(

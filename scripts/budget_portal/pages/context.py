@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .charts import Chart, Renderer
 from .corpus import Corpus, Dataset
-from .markup import esc, front_matter, link
+from .markup import esc, front_matter, link, rel
 from .output import Output
 
 
@@ -23,12 +23,28 @@ class Site:
     def chart(self, chart: Chart, page: str) -> str:
         return self.charts.figure(chart, page)
 
+    def cite(self, ds: Dataset, row: dict, page: str) -> str:
+        """Where a row was read: its page of the original PDF (a link to it), its place in a
+        DOCX, or its line of the text."""
+        number = row.get("source_page")
+        if ds.is_paged and number:
+            return f"[第 {number} 页]({rel(ds.original, page)}#page={number})"
+        if ref := row.get("source_ref"):
+            return esc(docx_place(ref))
+        return f"第 {esc(row['source_line'])} 行" if row.get("source_line") else ""
+
     def code_link(self, code: str, page: str) -> str:
         """A code linked to its own page, or to its nearest ancestor's (项 → 款)."""
         for prefix in (code, code[:5], code[:3]):
             if prefix in self.code_pages:
                 return link(code, code_page(prefix), page)
         return esc(code)
+
+
+def docx_place(ref: str) -> str:
+    """`table 3 row 5` → 表 3 第 5 行; `paragraph 17` → 第 17 段."""
+    parts = ref.split()
+    return f"表 {parts[1]} 第 {parts[3]} 行" if parts[0] == "table" else f"第 {parts[1]} 段"
 
 
 def document_page(ds: Dataset) -> str:

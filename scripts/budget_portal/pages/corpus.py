@@ -14,7 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..metadata.key_figures import is_total
+from ..metadata.units import IN_WAN_YUAN, WAN_YUAN, to_wan_yuan
 from ..package.rows import COMBINED
+
+KINDS = {"department": "部门预算", "unit": "单位预算"}
 
 
 @dataclass(eq=False)  # identity: a package is one object, hashable for lookups
@@ -35,8 +39,24 @@ class Dataset:
 
     @property
     def department_id(self) -> str:
-        """Jurisdiction + department code: the dataset id without its year."""
-        return self.name.rsplit("-", 1)[0]
+        """The department across years and kinds (部门预算 and 单位预算 side by side)."""
+        return self.meta.get("department_id") or self.name.rsplit("-", 1)[0]
+
+    @property
+    def kind(self) -> str:
+        return KINDS.get(self.meta.get("kind", ""), "部门预算")
+
+    @property
+    def original(self) -> str:
+        """Where the site serves the file the data was read from (the original PDF or DOCX,
+        or the extracted text)."""
+        suffix = Path(self.meta["source_file"]).suffix.lower()
+        return f"originals/{self.name}{suffix}"
+
+    @property
+    def is_paged(self) -> bool:
+        """Whether rows cite pages (an original PDF) rather than lines."""
+        return self.meta.get("source_format") == "pdf"
 
     def frame(self, resource: str) -> pd.DataFrame:
         """A resource as text, read on first use (most pages need only a few of them)."""
@@ -64,10 +84,9 @@ class Dataset:
 
     def _total_row(self, table: str) -> dict:
         frame = self.frame(table)
-        if frame.empty or "level" not in frame:
+        if frame.empty or "name" not in frame:
             return {}
-        rows = frame[(frame["level"] == "0") & frame["name"].str.contains("合计")]
-        return rows.iloc[0].to_dict() if len(rows) else {}
+        return next((r for r in frame.to_dict("records") if is_total(r)), {})
 
     def figure(self, key: str) -> dict:
         """A figure the narrative states (`narrative_figures`), or {}."""
@@ -86,9 +105,12 @@ class Corpus:
     combined: Dataset
 
     def departments(self) -> dict[str, list[Dataset]]:
-        """Datasets grouped by department (jurisdiction + code), years in order."""
+        """Datasets grouped by department, by year, 部门预算 before 单位预算."""
         out: dict[str, list[Dataset]] = {}
-        for ds in sorted(self.datasets, key=lambda d: (d.department_id, d.meta["year"])):
+        order = sorted(
+            self.datasets, key=lambda d: (d.department_id, d.meta["year"], d.kind != "部门预算")
+        )
+        for ds in order:
             out.setdefault(ds.department_id, []).append(ds)
         return out
 
@@ -116,6 +138,18 @@ def load_corpus(datapackages: Path) -> Corpus:
 def amounts(values: pd.Series) -> pd.Series:
     """Printed amounts as floats for charts and shares (blank → NaN)."""
     return pd.to_numeric(values.replace("", None), errors="coerce")
+
+
+def wan_yuan(rows: pd.DataFrame, column: str) -> pd.Series:
+    """A column of one of the nine tables in 万元 (each row says its unit), as floats."""
+    factor = rows["unit"].map(lambda unit: 10.0 ** IN_WAN_YUAN.get(unit or WAN_YUAN, 0))
+    return amounts(rows[column]) * factor
+
+
+def exact_wan_yuan(text: str, unit: str) -> str:
+    """A printed amount in 万元, exactly, as text (the printed text itself when in 万元)."""
+    value = decimal(text)
+    return "" if value is None else str(to_wan_yuan(value, unit or WAN_YUAN))
 
 
 def decimal(text: str) -> Decimal | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..metadata.registry import FIELDS, RESOURCES, TABLES
-from .charts import AMOUNT, Chart, bars, long_form
+from .charts import Chart, bars, long_form
 from .context import QUALITY, Site, department_page, document_page
 from .corpus import Dataset
 from .downloads import download_base
 from .markup import details, esc, link, percent, rel, tab, table, unsearched
-from .measures import economic_basic, functional_spending, key_figures, three_public_items
+from .measures import economic_basic, functional_spending, key_figures, label
 
 HIDDEN_COLUMNS = {"dataset_id", "source_lines", "source_page", "source_ref", "unit"}
 STATUS = {"parsed": "已解析", "empty": "空表", "missing": "文件中没有", "unreadable": "无法读取"}
@@ -20,33 +20,37 @@ def write_document_page(site: Site, ds: Dataset) -> None:
     page = document_page(ds)
     m = ds.meta
     body = [
-        f"# {esc(m['agency'])} {m['year']} 年部门预算\n",
+        f"# {esc(m['agency'])} {m['year']} 年{ds.kind}\n",
         f"{esc(m['jurisdiction'])} · 部门编码 {esc(m['department_code'] or '未印刷')} · "
         f"{link('本部门各年度', department_page(ds.department_id), page)} · "
-        f"来源：{esc(m['publisher'])}《{esc(m['title'])}》（{esc(m['original_format'])}）· "
-        f"金额单位：{esc(m['unit'])}\n",
-        *key_figure_section(ds),
+        f"来源：{esc(m['publisher'])}《{esc(m['title'])}》"
+        f"（[原件 {esc(m['original_format'] or '文本')}]({rel(ds.original, page)})）· "
+        f"表中金额按文件印刷，单位见各表（本文件多为{esc(m['unit'])}）；主要数字和图表换算为万元\n",
+        *key_figure_section(site, ds, page),
         *chart_section(site, ds, page),
         *table_section(site, ds, page),
-        *organization_section(ds),
-        *project_section(ds),
-        *activity_section(ds),
-        *procurement_section(ds),
-        *asset_section(ds),
-        *narrative_section(ds),
-        *audit_section(ds, page),
+        *organization_section(site, ds, page),
+        *project_section(site, ds, page),
+        *expenditure_item_section(site, ds, page),
+        *activity_section(site, ds, page),
+        *procurement_section(site, ds, page),
+        *asset_section(site, ds, page),
+        *narrative_section(site, ds, page),
+        *audit_section(site, ds, page),
         *download_section(ds, page),
     ]
-    site.page(page, f"{m['agency']} {m['year']}", body)
+    site.page(
+        page, f"{m['agency']} {m['year']}{'（单位预算）' if ds.kind == '单位预算' else ''}", body
+    )
 
 
-def key_figure_section(ds: Dataset) -> list[str]:
+def key_figure_section(site: Site, ds: Dataset, page: str) -> list[str]:
     rows = []
     for r in key_figures(ds):
-        if not r.figure.table:
-            table_cell = "（表中无）"
-        elif ds.frame(r.figure.table).empty:
+        if ds.frame(r.figure.table).empty:
             table_cell = "（文件中没有该表）"
+        elif not r.table_row:
+            table_cell = "（表中无）"
         else:
             table_cell = esc(r.table_value) or "（未印刷）"
         stated = (
@@ -58,20 +62,18 @@ def key_figure_section(ds: Dataset) -> list[str]:
             [
                 esc(r.figure.label),
                 table_cell,
-                esc(r.table_line),
+                site.cite(ds, r.table_row, page),
                 stated,
-                esc(r.narrative_line),
+                site.cite(ds, r.narrative_row, page),
                 r.agreement,
             ]
         )
     return [
         "## 主要数字\n",
-        "表中数取自相应表格的合计行；情况说明所述为文件文字部分写明的数字。"
-        "“行”是该数字在源文件中的行号。\n",
+        "表中数取自相应表格的合计行，换算为万元（元 ÷ 10000，不四舍五入）；情况说明所述为文件文字部分"
+        "写明的数字，与换算后的表中数按情况说明印刷的小数位比较。“出处”指向原件中的页或源文件的行。\n",
         unsearched(
-            table(
-                ["指标", "表中数（万元）", "行", "情况说明所述", "行", "是否一致"], rows, [1, 2, 4]
-            )
+            table(["指标", "表中数（万元）", "出处", "情况说明所述", "出处", "是否一致"], rows, [1])
         ),
     ]
 
@@ -86,40 +88,9 @@ def chart_section(site: Site, ds: Dataset, page: str) -> list[str]:
     return ["## 图表\n", unsearched("\n".join(drawn))]
 
 
-def _top_sentence(data: pd.DataFrame, name: str, what: str) -> str:
-    total = data[AMOUNT].sum()
-    if not len(data) or not total:
-        return f"{what}合计为 0。"
-    top = data.sort_values(AMOUNT, ascending=False).iloc[0]
-    return (
-        f"{what}合计 {total:,.2f} 万元，最多的是{top[name]}"
-        f"（{top[AMOUNT]:,.2f} 万元，占 {percent(top[AMOUNT], total)}）。"
-    )
-
-
 def with_amounts(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows a chart draws: those whose total is neither blank nor 0."""
     return rows[rows["total"].fillna(0) != 0]
-
-
-def functional_chart(ds: Dataset, level: str) -> Chart | None:
-    rows = with_amounts(functional_spending(ds, level))
-    if rows.empty:
-        return None
-    kind = "类" if level == "1" else "款"
-    data = pd.DataFrame(
-        {"科目编码": rows["code"], f"功能分类（{kind}）": rows["name"], AMOUNT: rows["total"]}
-    )
-    if level == "2":
-        classes = functional_spending(ds, "1").set_index("code")["name"].to_dict()
-        data["所属类"] = [classes.get(code[:3], code[:3]) for code in rows["code"]]
-    return Chart(
-        f"{ds.name}/functional-{'class' if level == '1' else 'item'}",
-        f"按功能分类（{kind}）的支出",
-        _top_sentence(data, f"功能分类（{kind}）", f"支出总表中各{kind}支出"),
-        data,
-        bars(data, f"功能分类（{kind}）", color="所属类" if level == "2" else None),
-    )
 
 
 def basic_project_chart(ds: Dataset) -> Chart | None:
@@ -158,120 +129,162 @@ def economic_chart(ds: Dataset) -> Chart | None:
     )
 
 
-def three_public_chart(ds: Dataset) -> Chart | None:
-    rows = three_public_items(ds)
-    if rows.empty:
-        return None
-    data = pd.DataFrame({"项目": rows["name"], AMOUNT: rows["total"].fillna(0)})
-    total = data[AMOUNT].sum()
-    summary = f"“三公”经费各项合计 {total:,.2f} 万元。" if total else "“三公”经费各项预算均为 0。"
-    return Chart(
-        f"{ds.name}/three-public",
-        "“三公”经费构成",
-        summary,
-        data,
-        bars(data, "项目", sort=None),
-    )
-
-
-def wide_table(site: Site, frame: pd.DataFrame, resource, page: str) -> str:
-    columns = [c for c in resource.fields if c not in HIDDEN_COLUMNS and c in frame]
-    headers = [resource.titles.get(c, FIELDS[c].title) for c in columns]
-    numeric = [i for i, c in enumerate(columns) if FIELDS[c].type in ("number", "integer")]
-    coded = {"code", "expenditure_code"}
-    rows = [
-        [site.code_link(row[c], page) if c in coded else esc(row[c]) for c in columns]
-        for row in frame.to_dict("records")
+def resource_table(
+    site: Site, ds: Dataset, frame: pd.DataFrame, resource, page: str, columns=None
+) -> str:
+    """Rows of a resource as a table: the columns given, or every field the document fills
+    but the hidden ones; codes link to their pages and `source_line` says where each was read."""
+    columns = columns or [
+        c for c in resource.fields if c not in HIDDEN_COLUMNS and c in frame and frame[c].any()
     ]
-    return table(headers, rows, numeric)
+    headers = [
+        "出处" if c == "source_line" else resource.titles.get(c, FIELDS[c].title) for c in columns
+    ]
+    numeric = [i for i, c in enumerate(columns) if FIELDS[c].type == "number"]
+    coded = {"code", "expenditure_code"}
+
+    def cell(row: dict, column: str) -> str:
+        if column in coded:
+            return site.code_link(row[column], page)
+        return site.cite(ds, row, page) if column == "source_line" else esc(row[column])
+
+    return table(
+        headers, ([cell(r, c) for c in columns] for r in frame.to_dict("records")), numeric
+    )
 
 
 def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
     inventory = ds.frame("document_tables").set_index("table")
-    out = ["## 九张标准表\n", "每张表按文件印刷的样子列出；“源文件行号”可据以核对原文。\n"]
+    out = [
+        "## 九张标准表\n",
+        "每张表按文件印刷的样子列出，金额的单位见表头；“出处”指向原件中的页或源文件的行，可据以核对原文。\n",
+    ]
     tabs = []
     for key, resource in TABLES.items():
-        info = inventory.loc[key] if key in inventory.index else None
-        status = STATUS.get(info["table_status"], info["table_status"]) if info is not None else "—"
+        info = inventory.loc[key].to_dict() if key in inventory.index else None
+        status = STATUS.get(info["table_status"], info["table_status"]) if info else "—"
         frame = ds.frame(key)
-        head = f"**{esc(resource.title)}**（{status}"
+        printed = f"《{esc(info['table_title'])}》，" if info and info["table_title"] else ""
+        head = f"**{esc(resource.title)}**（{printed}{status}"
         head += f"，{len(frame)} 行" if len(frame) else ""
-        head += (
-            f"，第 {esc(info['source_line'])} 行起）\n"
-            if info is not None and info["source_line"]
-            else "）\n"
-        )
-        note = f"\n{esc(info['note'])}\n" if info is not None and info["note"] else ""
+        head += f"，单位：{esc(info['unit'])}" if info and info.get("unit") else ""
+        head += f"，{site.cite(ds, info, page)}起）\n" if info and info["source_line"] else "）\n"
+        note = f"\n{esc(info['note'])}\n" if info and info["note"] else ""
         content = (
-            wide_table(site, frame, resource, page) if len(frame) else "本文件中此表没有数据行。\n"
+            resource_table(site, ds, frame, resource, page)
+            if len(frame)
+            else "本文件中此表没有数据行。\n"
         )
         tabs.append(tab(resource.title, head + note + "\n" + content))
     return [*out, unsearched("\n".join(tabs))]
 
 
-def _resource_table(ds: Dataset, name: str, columns: list[str] | None = None) -> str:
-    """A resource as a table: the columns given, or every registry field but the hidden ones.
-    Tables of numbers (procurement, assets) are left out of the search index."""
-    resource = RESOURCES[name]
-    frame = ds.frame(name)
-    columns = columns or [c for c in resource.fields if c not in HIDDEN_COLUMNS]
-    headers = [resource.titles.get(c, FIELDS[c].title) for c in columns]
-    numeric = [i for i, c in enumerate(columns) if FIELDS[c].type in ("number", "integer")]
-    rows = ([esc(row[c]) for c in columns] for row in frame.to_dict("records"))
-    text = table(headers, rows, numeric)
+def _resource_table(
+    site: Site, ds: Dataset, name: str, page: str, columns: list[str] | None = None
+) -> str:
+    """A narrative resource as a table.  Tables of numbers (procurement, assets) are left out
+    of the search index."""
+    text = resource_table(site, ds, ds.frame(name), RESOURCES[name], page, columns)
     return unsearched(text) if name in ("procurement", "fixed_assets") else text
 
 
-def organization_section(ds: Dataset) -> list[str]:
+def organization_section(site: Site, ds: Dataset, page: str) -> list[str]:
     if ds.frame("organizations").empty:
         return ["## 部门预算单位构成\n", "本文件没有列出预算单位。\n"]
     return [
         "## 部门预算单位构成\n",
-        _resource_table(ds, "organizations"),
+        _resource_table(site, ds, "organizations", page),
     ]
 
 
-def project_section(ds: Dataset) -> list[str]:
+def project_section(site: Site, ds: Dataset, page: str) -> list[str]:
     projects = ds.frame("projects")
     if projects.empty:
-        return ["## 项目绩效目标\n", "本文件没有项目绩效目标表。\n"]
+        return ["## 项目\n", "本文件没有项目绩效目标表或项目经费情况说明。\n"]
     indicators = ds.frame("performance_indicators")
+    items = ds.frame("project_budget_items")
+    described = projects["summary"].any()
+    columns = (
+        ["title", "budget", "implementer", "implementation_period", "source_line"]
+        if described
+        else ["title_number", "title", "budget", "fiscal_funds", "goal", "source_line"]
+    )
     out = [
-        "## 项目绩效目标\n",
-        f"共 {len(projects)} 个项目，{len(indicators)} 个绩效指标。\n",
-        _resource_table(
-            ds,
-            "projects",
-            ["title_number", "title", "budget", "fiscal_funds", "goal", "source_line"],
-        ),
+        "## 项目\n",
+        f"共 {len(projects)} 个项目"
+        + (f"，{len(indicators)} 个绩效指标" if len(indicators) else "")
+        + "。金额单位：万元。\n",
+        _resource_table(site, ds, "projects", page, columns),
     ]
     blocks = []
     by_project = dict(tuple(indicators.groupby("project_id", sort=False)))
+    parts = dict(tuple(items.groupby("project_id", sort=False))) if len(items) else {}
     for _, project in projects.iterrows():
-        rows = by_project.get(project["project_id"], indicators.iloc[0:0])
-        if rows.empty:
-            continue
-        body = table(
-            ["一级指标", "二级指标", "三级指标", "指标值", "行"],
-            (
-                [
-                    esc(r["level1"]),
-                    esc(r["level2"]),
-                    esc(r["level3"]),
-                    esc(r["target_value"]),
-                    esc(r["source_line"]),
-                ]
-                for _, r in rows.iterrows()
-            ),
-            [4],
-        )
-        blocks.append(
-            details(f"{project['title_number']}. {project['title']}（{len(rows)} 个指标）", body)
-        )
+        number = f"{project['title_number']}. " if project["title_number"] else ""
+        rows = by_project.get(project["project_id"])
+        if rows is not None:
+            fields = ("level1", "level2", "level3", "target_value")
+            body = table(
+                ["一级指标", "二级指标", "三级指标", "指标值", "出处"],
+                (
+                    [*(esc(r[f]) for f in fields), site.cite(ds, r, page)]
+                    for r in rows.to_dict("records")
+                ),
+            )
+            blocks.append(details(f"{number}{project['title']}（{len(rows)} 个指标）", body))
+        elif described:
+            blocks.append(
+                details(project["title"], project_description(site, ds, project, parts, page))
+            )
     return [*out, unsearched("\n".join(blocks))]
 
 
-def activity_section(ds: Dataset) -> list[str]:
+DESCRIBED = (
+    ("summary", "项目概述"),
+    ("legal_basis", "立项依据"),
+    ("implementer", "实施主体"),
+    ("implementation_plan", "实施方案"),
+    ("implementation_period", "实施周期"),
+    ("budget_text", "年度预算安排"),
+    ("goal", "绩效目标"),
+)
+
+
+def project_description(site: Site, ds: Dataset, project, parts: dict, page: str) -> str:
+    """A project of 项目经费情况说明: its parts as printed, and its budget's parts."""
+    out = [f"**{title}**：{esc(project[field])}\n" for field, title in DESCRIBED if project[field]]
+    own = parts.get(project["project_id"])
+    if own is not None:
+        out.append(
+            table(
+                ["分项", "金额（万元）", "出处"],
+                (
+                    [esc(r["label"]), esc(r["item_amount"]), site.cite(ds, r, page)]
+                    for r in own.to_dict("records")
+                ),
+                [1],
+            )
+        )
+    return "\n".join(out)
+
+
+def expenditure_item_section(site: Site, ds: Dataset, page: str) -> list[str]:
+    if ds.frame("expenditure_items").empty:
+        return []
+    return [
+        "## 财政拨款支出主要内容\n",
+        "情况说明逐项写明的支出，科目编码由所写的类、款、项名称在本文件表格中找到。金额单位：万元。\n",
+        unsearched(
+            _resource_table(
+                site, ds, "expenditure_items", page,
+                ["item_number", "code", "name", "stated_amount", "previous_amount",
+                 "change_direction", "change_percent", "source_line"],
+            )
+        ),
+    ]  # fmt: skip
+
+
+def activity_section(site: Site, ds: Dataset, page: str) -> list[str]:
     activities = ds.frame("activities")
     if activities.empty:
         return []
@@ -279,8 +292,10 @@ def activity_section(ds: Dataset) -> list[str]:
     out = [
         "## 工作活动绩效目标\n",
         _resource_table(
+            site,
             ds,
             "activities",
+            page,
             ["activity_id", "parent_activity_id", "name", "budget", "goal", "source_line"],
         ),
         "\n",
@@ -289,20 +304,22 @@ def activity_section(ds: Dataset) -> list[str]:
         out.append(
             details(
                 f"工作活动绩效指标（{len(indicators)} 个）",
-                _resource_table(ds, "activity_indicators"),
+                _resource_table(site, ds, "activity_indicators", page),
             )
         )
     return out
 
 
-def procurement_section(ds: Dataset) -> list[str]:
+def procurement_section(site: Site, ds: Dataset, page: str) -> list[str]:
     if ds.frame("procurement").empty:
         return ["## 政府采购预算\n", "本文件的政府采购预算表没有数据行（或没有该表）。\n"]
     return [
         "## 政府采购预算\n",
         _resource_table(
+            site,
             ds,
             "procurement",
+            page,
             [
                 "row_type",
                 "project_name",
@@ -318,20 +335,22 @@ def procurement_section(ds: Dataset) -> list[str]:
     ]
 
 
-def asset_section(ds: Dataset) -> list[str]:
+def asset_section(site: Site, ds: Dataset, page: str) -> list[str]:
     if ds.frame("fixed_assets").empty:
         return ["## 国有资产占有使用情况\n", "本文件没有资产情况表。\n"]
     return [
         "## 国有资产占有使用情况\n",
         _resource_table(
+            site,
             ds,
             "fixed_assets",
+            page,
             ["item", "quantity", "quantity_unit", "value", "as_of", "source_line"],
         ),
     ]
 
 
-def narrative_section(ds: Dataset) -> list[str]:
+def narrative_section(site: Site, ds: Dataset, page: str) -> list[str]:
     narrative = ds.frame("narrative")
     if narrative.empty:
         return ["## 情况说明\n", "本文件没有文字说明。\n"]
@@ -340,8 +359,8 @@ def narrative_section(ds: Dataset) -> list[str]:
         paragraphs = [
             f"**{esc(row['text'])}**\n"
             if row["text"] == row["heading"]
-            else f"{esc(row['text'])} <small>（第 {esc(row['source_line'])} 行）</small>\n"
-            for _, row in rows.iterrows()
+            else f"{esc(row['text'])} <small>（{site.cite(ds, row, page)}）</small>\n"
+            for row in rows.to_dict("records")
         ]
         # The glossary is the same in most documents and has its own page: not searched here.
         body = "\n".join(paragraphs)
@@ -349,7 +368,7 @@ def narrative_section(ds: Dataset) -> list[str]:
     return out
 
 
-def audit_section(ds: Dataset, page: str) -> list[str]:
+def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
     audit = ds.frame("audit")
     findings = audit[audit["status"] == "fail"]
     out = [
@@ -359,26 +378,27 @@ def audit_section(ds: Dataset, page: str) -> list[str]:
         f"{link('全部文件的核对结果', QUALITY, page)}\n",
     ]
     if len(findings):
-        out.append(audit_table(findings, page, with_document=False))
+        out.append(audit_table(site, findings, page, {ds.name: ds}, with_document=False))
     warnings = ds.frame("warnings")
     if len(warnings):
         out += [
             "### 读取警告\n",
             table(
-                ["行", "说明"],
-                ([esc(w["source_line"]), esc(w["message"])] for _, w in warnings.iterrows()),
-                [0],
+                ["出处", "说明"],
+                ([site.cite(ds, w, page), esc(w["message"])] for w in warnings.to_dict("records")),
             ),
         ]
     return out
 
 
 def audit_table(
-    findings: pd.DataFrame, page: str, with_document: bool, names: dict | None = None
+    site: Site, findings: pd.DataFrame, page: str, datasets: dict, with_document: bool
 ) -> str:
-    headers = ["核对", "科目", "左边", "数值", "右边", "数值", "差额", "源文件行号"]
+    """Findings with both sides, the difference and where each was read."""
+    headers = ["核对", "科目", "左边", "数值", "右边", "数值", "差额", "出处"]
     rows = []
-    for _, f in findings.iterrows():
+    for f in findings.to_dict("records"):
+        ds = datasets.get(f["dataset_id"])
         row = [
             esc(f["description"]),
             esc(" ".join(x for x in (f["code"], f["name"]) if x)),
@@ -387,11 +407,11 @@ def audit_table(
             esc(f["right_label"]),
             esc(f["right_value"]),
             esc(f["difference"]),
-            esc(f["source_lines"].replace(",", ", ")),
+            finding_places(site, ds, f, page),
         ]
         if with_document:
             target = f"documents/{f['dataset_id']}.md"
-            row.insert(0, link((names or {}).get(f["dataset_id"], f["dataset_id"]), target, page))
+            row.insert(0, link(label(ds) if ds else f["dataset_id"], target, page))
         rows.append(row)
     if with_document:
         headers.insert(0, "文件")
@@ -399,9 +419,18 @@ def audit_table(
     return table(headers, rows, [3 + offset, 5 + offset, 6 + offset])
 
 
+def finding_places(site: Site, ds: Dataset | None, finding: dict, page: str) -> str:
+    """The pages of a finding in the original PDF (links), or its lines in the text."""
+    if ds and ds.is_paged and finding.get("source_pages"):
+        pages = finding["source_pages"].split(",")
+        return "、".join(site.cite(ds, {"source_page": p}, page) for p in pages)
+    return "第 " + esc(finding["source_lines"].replace(",", ", ")) + " 行"
+
+
 def download_section(ds: Dataset, page: str) -> list[str]:
     base = download_base(ds)
     files = [
+        f"[原件（{esc(ds.meta['original_format'] or '文本')}）]({rel(ds.original, page)})",
         f"[数据包（zip）]({rel(base + '.zip', page)})",
         f"[Excel 工作簿（xlsx）]({rel(base + '.xlsx', page)})",
         f"[datapackage.json]({rel(base + '/datapackage.json', page)})",

@@ -3,43 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from .corpus import Dataset, amounts, decimal
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    key: str
-    label: str
-    table: str | None  # the table the figure is read from (its 合计 row), None if only in prose
-    column: str | None
-    narrative_key: str
-
-
-KEY_FIGURES = (
-    KeyFigure("income", "预算收入", "income", "total", "overview.income_total"),
-    KeyFigure("expenditure", "预算支出", "expenditure", "total", "overview.expenditure_total"),
-    KeyFigure("basic", "基本支出", "expenditure", "basic", "overview.basic"),
-    KeyFigure("project", "项目支出", "expenditure", "project", "overview.project"),
-    KeyFigure("personnel", "人员经费", "basic_expenditure", "personnel", "overview.personnel"),
-    KeyFigure("public", "公用经费", "basic_expenditure", "public", "overview.public"),
-    KeyFigure("three_public", "“三公”经费", "three_public", "total", "three_public.total"),
-    KeyFigure("operating_costs", "机关运行经费", None, None, "operating_costs.total"),
-)
+from ..metadata.key_figures import KEY_FIGURES, KeyFigure
+from ..metadata.units import WAN_YUAN
+from .corpus import Dataset, decimal, exact_wan_yuan, wan_yuan
 
 
 @dataclass
 class Reading:
-    """One key figure of one document: as the table prints it and as the narrative states it."""
+    """One key figure of one document: as the table prints it (in 万元, converted exactly when
+    printed in 元) and as the narrative states it, each with the row it was read from."""
 
     figure: KeyFigure
     table_value: str
-    table_line: str
+    table_row: dict
     narrative_value: str
     narrative_label: str
-    narrative_line: str
+    narrative_row: dict
+    converted: bool = False  # the table prints another unit: agree at the narrative's precision
 
     @property
     def value(self) -> str:
@@ -56,31 +40,37 @@ class Reading:
 
     @property
     def agreement(self) -> str:
-        left, right = decimal(self.table_value), decimal(self.narrative_value)
-        if left is None or right is None:
+        table, stated = decimal(self.table_value), decimal(self.narrative_value)
+        if table is None or stated is None:
             return "—"
-        return "一致" if left == right else "不一致"
+        if self.converted:
+            table = table.quantize(Decimal(1).scaleb(stated.as_tuple().exponent), ROUND_HALF_UP)
+        return "一致" if table == stated else "不一致"
 
 
 MARKS = "† 表格中没有该数字，取自情况说明；‡ 表格与情况说明不一致（两者都见文件页的“主要数字”）。"
 
 
 def key_figures(ds: Dataset) -> list[Reading]:
-    out = []
-    for figure in KEY_FIGURES:
-        row = ds.total_row(figure.table) if figure.table else {}
-        stated = ds.figure(figure.narrative_key)
-        out.append(
-            Reading(
-                figure,
-                row.get(figure.column, ""),
-                row.get("source_line", ""),
-                stated.get("figure_value", ""),
-                stated.get("label", ""),
-                stated.get("source_line", ""),
-            )
-        )
-    return out
+    if "key_figures" not in ds.lookups:
+        ds.lookups["key_figures"] = [reading(ds, figure) for figure in KEY_FIGURES]
+    return ds.lookups["key_figures"]
+
+
+def reading(ds: Dataset, figure: KeyFigure) -> Reading:
+    frame = ds.frame(figure.table)
+    row = (figure.find(frame.to_dict("records")) if not frame.empty else None) or {}
+    unit = row.get("unit") or WAN_YUAN
+    stated = ds.figure(figure.narrative_key)
+    return Reading(
+        figure,
+        exact_wan_yuan(row.get(figure.column, ""), unit),
+        row,
+        stated.get("figure_value", ""),
+        stated.get("label", ""),
+        stated,
+        converted=unit != WAN_YUAN,
+    )
 
 
 def key_value(ds: Dataset, key: str) -> float:
@@ -98,36 +88,37 @@ def coded_rows(ds: Dataset, table: str, level: str) -> pd.DataFrame:
 
 
 def functional_spending(ds: Dataset, level: str = "1") -> pd.DataFrame:
-    """支出总表 by function: code, name, total, basic, project (numbers) and source line."""
+    """支出总表 by function in 万元: code, name, total, basic, project and source line."""
     rows = coded_rows(ds, "expenditure", level)
     if rows.empty:
         return pd.DataFrame(columns=["code", "name", "total", "basic", "project", "source_line"])
     out = rows[["code", "name", "source_line"]].copy()
     for column in ("total", "basic", "project"):
-        out[column] = amounts(rows[column])
+        out[column] = wan_yuan(rows, column)
     return out
 
 
 def economic_basic(ds: Dataset) -> pd.DataFrame:
-    """基本支出表 by economic 类: code, name, personnel, public, total."""
+    """基本支出表 by economic 类 in 万元: code, name, personnel, public, total."""
     rows = coded_rows(ds, "basic_expenditure", "1")
     if rows.empty:
         return pd.DataFrame(columns=["code", "name", "total", "personnel", "public"])
     out = rows[["code", "name"]].copy()
     for column in ("total", "personnel", "public"):
-        out[column] = amounts(rows[column])
+        out[column] = wan_yuan(rows, column)
     return out
 
 
 def three_public_items(ds: Dataset) -> pd.DataFrame:
-    """The numbered 三公 items (level 1) with their totals."""
+    """The 三公 items (level 1: 因公出国, 公务用车, 公务接待…) in 万元."""
     frame = ds.frame("three_public")
     if frame.empty:
         return pd.DataFrame(columns=["name", "total"])
-    rows = frame[frame["level"] == "1"]
-    return pd.DataFrame({"name": rows["name"], "total": amounts(rows["total"])})
+    rows = frame[(frame["level"] == "1") & ~frame["name"].str.contains("机关运行经费")]
+    return pd.DataFrame({"name": rows["name"], "total": wan_yuan(rows, "total")})
 
 
 def label(ds: Dataset) -> str:
-    """A short label for a document in charts and tables: agency and year."""
-    return f"{ds.meta['agency']} {ds.meta['year']}"
+    """A short label for a document in charts and tables: agency and year (and 单位预算)."""
+    kind = "（单位预算）" if ds.kind == "单位预算" else ""
+    return f"{ds.meta['agency']} {ds.meta['year']}{kind}"

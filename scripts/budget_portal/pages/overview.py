@@ -70,7 +70,8 @@ def write_home(site: Site) -> None:
     audit = corpus.combined.frame("audit")
     findings = int((audit["status"] == "fail").sum())
     years = sorted({ds.meta["year"] for ds in datasets})
-    spending = sum(v for ds in datasets if not math.isnan(v := key_value(ds, "expenditure")))
+    departments = [ds for ds in datasets if ds.kind == "部门预算"]  # a 单位预算 is inside one
+    spending = sum(v for ds in departments if not math.isnan(v := key_value(ds, "expenditure")))
     latest = sorted(datasets, key=lambda d: (d.meta["year"], d.name), reverse=True)[:LATEST]
     everything = download_base(corpus.combined)
     body = [
@@ -86,7 +87,7 @@ def write_home(site: Site) -> None:
                 ["部门", f"{len(corpus.departments())} 个"],
                 ["辖区", f"{len({ds.meta['jurisdiction'] for ds in datasets})} 个"],
                 ["预算年度", f"{years[0]}–{years[-1]}" if years else "—"],
-                ["预算支出合计（各文件相加）", f"{spending:,.2f} 万元"],
+                ["预算支出合计（各部门预算相加，不含单位预算）", f"{spending:,.2f} 万元"],
                 ["算术核对", f"{len(audit)} 项，{link(f'不符 {findings} 项', QUALITY, page)}"],
             ],
         ),
@@ -122,24 +123,34 @@ def write_documents_index(site: Site) -> None:
         m = ds.meta
         rows.append(
             [
-                link(f"{m['agency']} {m['year']}", document_page(ds), page),
+                link(label(ds), document_page(ds), page),
+                esc(ds.kind),
                 esc(m["jurisdiction"]),
                 esc(m["department_code"]),
                 esc(m["year"]),
                 esc(m["publisher"]),
-                esc(m["original_format"]),
+                f"[{esc(m['original_format'] or '文本')}]({rel(ds.original, page)})",
                 f"`{m['sha256'][:12]}`",
             ]
         )
     body = [
         "# 预算文件\n",
-        f"本站读取的全部 {len(rows)} 份部门预算公开文件。每份文件的原样副本、来源说明和校验值都保存在项目的 "
-        "`documents/` 目录中。\n",
+        f"本站读取的全部 {len(rows)} 份预算公开文件（部门预算和单位预算）。“原件”是本站读取的文件本身："
+        "政府发布的 PDF 或 DOCX，或他人从中提取的文本；它的来源说明和校验值保存在项目的 `documents/` 目录中。\n",
         unsearched(
             table(
-                ["文件", "辖区", "部门编码", "年度", "发布机构", "原始格式", "SHA-256（前 12 位）"],
+                [
+                    "文件",
+                    "类型",
+                    "辖区",
+                    "部门编码",
+                    "年度",
+                    "发布机构",
+                    "原件",
+                    "SHA-256（前 12 位）",
+                ],
                 rows,
-                [3],
+                [4],
             )
         ),
     ]
@@ -152,7 +163,10 @@ def write_departments(site: Site) -> None:
     by_jurisdiction: dict[str, list[str]] = {}
     for department_id, datasets in departments.items():
         latest = datasets[-1].meta
-        years = "、".join(link(ds.meta["year"], document_page(ds), page) for ds in datasets)
+        years = "、".join(
+            link(column(ds, datasets).replace(" 年", " ").strip(), document_page(ds), page)
+            for ds in datasets
+        )
         by_jurisdiction.setdefault(latest["jurisdiction"], []).append(
             f"| {link(latest['agency'], department_page(department_id), page)} | "
             f"{esc(latest['department_code'])} | {years} |"
@@ -174,30 +188,45 @@ def write_departments(site: Site) -> None:
 
 
 def write_department(site: Site, department_id: str, datasets: list[Dataset]) -> None:
+    """A department's documents side by side (each year, 部门预算 and 单位预算), and its trend
+    over the years of one kind."""
     page = department_page(department_id)
     latest = datasets[-1].meta
-    readings = {ds.meta["year"]: key_figures(ds) for ds in datasets}
-    years = list(readings)
+    readings = [key_figures(ds) for ds in datasets]
     rows = [
-        [esc(figure.label)] + [readings[y][i].marked for y in years]
+        [esc(figure.label)] + [r[i].marked for r in readings]
         for i, figure in enumerate(KEY_FIGURES)
     ]
+    code = f" · 部门编码 {esc(latest['department_code'])}" if latest["department_code"] else ""
     body = [
         f"# {esc(latest['agency'])}\n",
-        f"{esc(latest['jurisdiction'])} · 部门编码 {esc(latest['department_code'])} · "
-        f"{len(datasets)} 个预算年度："
-        + "、".join(link(ds.meta["year"], document_page(ds), page) for ds in datasets)
+        f"{esc(latest['jurisdiction'])}{code} · {len(datasets)} 份文件："
+        + "、".join(
+            link(f"{ds.meta['year']} 年{ds.kind}", document_page(ds), page) for ds in datasets
+        )
         + "\n",
         "## 主要数字（万元）\n",
-        table(["指标", *[f"{y} 年" for y in years]], rows, range(1, len(years) + 1)),
+        "部门预算包括部门本级和所属单位，单位预算只是一个预算单位：两者并列，不相加。\n",
+        table(
+            ["指标", *[column(ds, datasets) for ds in datasets]], rows, range(1, len(datasets) + 1)
+        ),
         f"{MARKS}\n",
     ]
-    if len(datasets) > 1:
-        body += ["## 历年变化\n", site.chart(trend_chart(department_id, datasets), page)]
-        body.append(site.chart(functional_trend_chart(department_id, datasets), page))
+    series = max(
+        ([d for d in datasets if d.kind == kind] for kind in ("部门预算", "单位预算")), key=len
+    )
+    if len({d.meta["year"] for d in series}) > 1:
+        body += ["## 历年变化\n", site.chart(trend_chart(department_id, series), page)]
+        body.append(site.chart(functional_trend_chart(department_id, series), page))
     else:
         body.append("本部门目前只有一个年度的文件；有多个年度时，这里显示历年变化。\n")
     site.page(page, latest["agency"], body)
+
+
+def column(ds: Dataset, department: list[Dataset]) -> str:
+    """A document's year, and its kind when the department has documents of both kinds."""
+    both = len({d.kind for d in department}) > 1
+    return f"{ds.meta['year']} 年" + (ds.kind if both else "")
 
 
 def trend_chart(department_id: str, datasets: list[Dataset]) -> Chart:

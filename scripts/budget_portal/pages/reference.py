@@ -113,14 +113,15 @@ def write_quality(site: Site) -> None:
     corpus = site.corpus
     audit = corpus.combined.frame("audit")
     findings = audit[audit["status"] == "fail"]
-    names = {ds.name: label(ds) for ds in corpus.datasets}
     body = [
         "# 数据质量\n",
         f"每份文件都应满足一组算术关系（合计等于各项之和、各表之间相互一致、情况说明与表格一致）。"
         f"本站共核对 {len(audit)} 项，其中 {len(findings)} 项不符。"
         "不符之处按文件原样公布，不作修改；“源文件行号”指出数字所在的行。\n",
         "## 不符之处\n",
-        audit_table(findings, page, with_document=True, names=names)
+        audit_table(
+            site, findings, page, {ds.name: ds for ds in corpus.datasets}, with_document=True
+        )
         if len(findings)
         else "没有不符之处。\n",
         "## 各文件的核对情况\n",
@@ -142,7 +143,7 @@ def write_quality(site: Site) -> None:
         identity_table(audit),
         "## 读取警告\n",
         "读取文件时遇到的版式问题（例如被分页截断的行、缺少的标签）。这些数字已读出，但值得对照原文。\n",
-        warning_table(corpus.combined.frame("warnings"), names, page),
+        warning_table(site, corpus.combined.frame("warnings"), page),
     ]
     site.page(page, "数据质量", body)
 
@@ -164,32 +165,24 @@ def identity_table(audit: pd.DataFrame) -> str:
     return table(["关系", "例", "核对项", "不符"], rows, [0, 2, 3])
 
 
-def warning_table(warnings: pd.DataFrame, names: dict, page: str) -> str:
+def warning_table(site: Site, warnings: pd.DataFrame, page: str) -> str:
     if warnings.empty:
         return "没有读取警告。\n"
-    return table(
-        ["文件", "行", "说明"],
-        (
-            [
-                link(
-                    names.get(w["dataset_id"], w["dataset_id"]),
-                    f"documents/{w['dataset_id']}.md",
-                    page,
-                ),
-                esc(w["source_line"]),
-                esc(w["message"]),
-            ]
-            for _, w in warnings.iterrows()
-        ),
-        [1],
-    )
+    datasets = {ds.name: ds for ds in site.corpus.datasets}
+    rows = []
+    for w in warnings.to_dict("records"):
+        ds = datasets.get(w["dataset_id"])
+        where = site.cite(ds, w, page) if ds else esc(w["source_line"])
+        name = label(ds) if ds else w["dataset_id"]
+        rows.append([link(name, f"documents/{w['dataset_id']}.md", page), where, esc(w["message"])])
+    return table(["文件", "出处", "说明"], rows)
 
 
 def write_glossary(site: Site) -> None:
     page = GLOSSARY
     corpus = site.corpus
     glossary = corpus.combined.frame("glossary")
-    names = {ds.name: label(ds) for ds in corpus.datasets}
+    datasets = {ds.name: ds for ds in corpus.datasets}
     body = [
         "# 名词解释\n",
         "各文件“名词解释”部分的原文。同一名词在不同文件中的解释并列，注明出处。\n",
@@ -198,13 +191,10 @@ def write_glossary(site: Site) -> None:
         body.append(f"## {esc(term)}\n")
         for definition, same in rows.groupby("definition", sort=False):
             sources = "、".join(
-                link(
-                    names.get(r["dataset_id"], r["dataset_id"]),
-                    f"documents/{r['dataset_id']}.md",
-                    page,
-                )
-                + f" 第 {r['source_line']} 行"
-                for _, r in same.iterrows()
+                link(label(datasets[r["dataset_id"]]), f"documents/{r['dataset_id']}.md", page)
+                + " "
+                + site.cite(datasets[r["dataset_id"]], r, page)
+                for r in same.to_dict("records")
             )
             body.append(f"{esc(definition)}\n\n<small>出处：{sources}</small>\n")
     site.page(page, "名词解释", body)

@@ -99,7 +99,9 @@ class Table:
     @property
     def printed(self) -> set[str]:
         """The fields the document prints a column for (a table printed across: its total)."""
-        return {"name", "total"} if self.layout.header == "across" else {c for c in self.columns if c}
+        return (
+            {"name", "total"} if self.layout.header == "across" else {c for c in self.columns if c}
+        )
 
     @property
     def status(self) -> str:

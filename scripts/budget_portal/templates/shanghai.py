@@ -57,7 +57,13 @@ TABLES = (
             Column("operating", "事业单位经营收入"),
             Column("other", "其他收入"),
         ),
-        absent=("subtotal", "fiscal_special_account", "superior_subsidy", "subordinate_remittance", "carryover"),
+        absent=(
+            "subtotal",
+            "fiscal_special_account",
+            "superior_subsidy",
+            "subordinate_remittance",
+            "carryover",
+        ),
     ),
     TableLayout(
         "expenditure",
