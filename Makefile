@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # MkDocs dates the sitemap with this: the last commit's time makes two builds byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup data pages site serve validate check drift bench browser test lint format clean
+.PHONY: setup data pages site serve validate check drift bench bench-pdf browser test lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ validate: data
 N ?= 100
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench $(N)
+
+## reading original PDFs against a bare pdfplumber pass (seconds a file, pages/s)
+bench-pdf: $(STAMP)
+	$(BIN)/python -m tests.bench.pdf_bench $(wildcard $(DOCUMENTS)/*.pdf)
 
 ## read one document and print what was found (make check FILE=path/to/document.txt)
 check: $(STAMP)

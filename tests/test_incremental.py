@@ -3,6 +3,7 @@ build from scratch ends; removing it again restores the corpus exactly."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 
 from budget_portal.add import add_document
@@ -85,6 +86,34 @@ def test_a_changed_reading_code_invalidates_the_parse_cache(tmp_path, monkeypatc
     assert len(build_data(documents, tmp_path / "a", cache).reused) == 6
     monkeypatch.setattr("budget_portal.build.code_version", lambda: "another version")
     assert build_data(documents, tmp_path / "a", cache).reused == []
+
+
+def test_the_cache_key_covers_templates_and_the_libraries_that_shape_a_parse(monkeypatch):
+    from budget_portal import build, extract
+
+    before = build.code_version()
+    template = ROOT / "scripts" / "budget_portal" / "templates" / "shanghai.py"
+    real_read = type(template).read_bytes
+    monkeypatch.setattr(
+        type(template),
+        "read_bytes",
+        lambda self: real_read(self) + (b"# edited" if self == template else b""),
+    )
+    extract.version.cache_clear()
+    assert build.code_version() != before  # template data is code: a template edit counts
+    monkeypatch.undo()
+    extract.version.cache_clear()
+    real_version = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata,
+        "version",
+        lambda name: "99.0" if name == "pdfplumber" else real_version(name),
+    )
+    extract.version.cache_clear()
+    assert build.code_version() != before  # so does an upgrade of pdfplumber
+    monkeypatch.undo()
+    extract.version.cache_clear()
+    assert build.code_version() == before
 
 
 def test_workflows_pin_every_action_to_a_commit():

@@ -58,7 +58,19 @@ def stages(work: Path) -> dict[str, tuple[float, int]]:
             ]
         ),
         "pages": run(
-            [*CLI, "pages", "-q", "--datapackages", packages, "--docs", docs, "--cache", cache]
+            [
+                *CLI,
+                "pages",
+                "-q",
+                "--datapackages",
+                packages,
+                "--documents",
+                documents,
+                "--docs",
+                docs,
+                "--cache",
+                cache,
+            ]
         ),
         "mkdocs": run([*CLI, "site", "-q", "--docs", docs, "--site-dir", work / "site"]),
     }
