@@ -25,10 +25,6 @@ def esc(text) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 
-def attr(text) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def rel(target: str, page: str) -> str:
     """Relative URL from the page at `page` (a path under docs/) to `target`."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
@@ -49,11 +45,6 @@ def table(
     ]
     lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
-
-
-def figure_text(value: str, unit: str = "万元") -> str:
-    """An amount exactly as printed, or a clear mark for a blank cell."""
-    return f"{value} {unit}" if value not in ("", None) else "（未印刷）"
 
 
 def percent(part: float, whole: float) -> str:

@@ -30,7 +30,7 @@ from decimal import Decimal
 from ..metadata.classification import class_code_for_label, is_code, level_of, parent_of
 from ..metadata.registry import FIELDS, TABLES
 from ..metadata.units import IN_WAN_YUAN
-from ..model import Document, Paragraph, Row
+from ..model import Document, DocumentError, Paragraph, Row
 from ..templates import TableLayout, Template
 from ..text import clean_label, is_blank, label_key, parse_amount
 
@@ -194,8 +194,6 @@ def table_unit(body: list, template: Template, doc: Document) -> str:
 
 
 def raise_unit(doc: Document, unit: str, line: int):
-    from ..model import DocumentError
-
     known = "、".join(IN_WAN_YUAN)
     raise DocumentError(
         doc.path, f"amounts in {unit}: not a money unit this portal knows ({known})", line

@@ -172,9 +172,6 @@ class Template:
             if key not in sections:
                 raise ValueError(f"{self.name}: unknown section {key!r}")
 
-    def layout(self, key: str) -> TableLayout:
-        return next(t for t in self.tables if t.key == key)
-
     def title_of(self, text: str) -> TableLayout | None:
         """The table whose title `text` is, if any."""
         key = label_key(text)
