@@ -19,7 +19,8 @@ from budget_portal.read.pipeline import parse
 from .conftest import SEEDS
 from .fixtures.make_docx import FIXTURES, make_docx
 
-WHERE = {"source_line", "source_lines", "source_page", "source_ref", "source_pages"}
+WHERE = {"source_line", "source_lines", "source_page", "source_ref", "source_pages",
+         "left_lines", "right_lines", "left_pages", "right_pages"}  # fmt: skip
 
 
 def published(parsed) -> dict[str, list[dict]]:

@@ -106,8 +106,8 @@ def test_combined_package_holds_every_document(built):
     assert len(documents) == 8 and documents["dataset_id"].is_unique
     audit = pd.read_csv(built / "all" / "audit.csv", dtype=str)
     assert set(audit["status"]) == {"pass", "fail"}
-    # 14 in the seeds (issues 2 and 3) and 2 in 万里街道 2024 (see test_shanghai.py)
-    assert (audit["status"] == "fail").sum() == 16
+    # every one explained in test_audit.py
+    assert (audit["status"] == "fail").sum() == 27
 
 
 def test_building_twice_gives_identical_bytes(built, tmp_path):

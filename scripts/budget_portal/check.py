@@ -43,12 +43,9 @@ def describe(parsed: Parsed, verbose: bool = False) -> list[str]:
         f"  audit: {len(parsed.checks)} checks, {len(findings)} findings",
     ]
     for check in findings:
-        where = ", ".join(located(doc, line) for line in sorted(set(check.source_lines)))
-        subject = " ".join(x for x in (check.code, check.name) if x)
-        lines.append(
-            f"    - {check.description} {subject}: {check.left_label} {check.left_value} vs "
-            f"{check.right_label} {check.right_value} ({where})"
-        )
+        places = sorted(set(check.left_lines + check.right_lines))
+        where = ", ".join(located(doc, line) for line in places) or "the whole document"
+        lines.append(f"    - {check.severity} {check.check}: {check.finding_message()} ({where})")
     lines.append(f"  warnings: {len(doc.problems)}")
     shown = doc.problems if verbose else doc.problems[:10]
     lines += [f"    - {problem}" for problem in shown]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .audit.tables import Check
+    from .audit.check import Check
     from .read.tables import Table
 
 

@@ -14,6 +14,9 @@ from .tables import ZERO, Audit, Check, coded_rows, total_row, value
 # compared with the summary's, below).
 OVERVIEW_VS_TABLES = tuple(k for k in KEY_FIGURES if k.table_label)
 FIXED_ASSET_CLASSES = ("A01", "A02", "A03", "A04", "A05", "A06")
+PERCENT_STEP = Decimal("1e-8")  # a computed percentage, before rounding to the printed decimals
+# Keys of figures numbered in a series (one per item), not one figure stated twice.
+SERIES = re.compile(r"\.item$|function_item|_percent$")
 INCOME_PARTS = ("income_general_budget", "income_government_fund", "income_state_capital",
                 "income_fiscal_special_account", "income_unit_funds", "income_other_sources",
                 "income_carryover")  # fmt: skip
@@ -21,11 +24,13 @@ INCOME_PARTS = ("income_general_budget", "income_government_fund", "income_state
 
 class NarrativeAudit(Audit):
     def __init__(
-        self, tables, sections: dict[str, list[dict]], template, procurement_printed: bool
-    ):
+        self, tables, sections: dict[str, list[dict]], template, procurement_printed: bool,
+        year: int,
+    ):  # fmt: skip
         super().__init__(tables, template)
         self.sections = sections
         self.procurement_printed = procurement_printed
+        self.year = year
         self.figures = {r["figure_key"]: r for r in sections.get("narrative_figures", [])}
 
     def figure(self, key: str) -> dict | None:
@@ -37,16 +42,17 @@ class NarrativeAudit(Audit):
                      self.changes, self.operating_costs, self.project_breakdown, self.project_budgets, self.activity_budgets,
                      self.procurement, self.fixed_assets, self.planned_purchases,
                      self.expenditure_items, self.procurement_parts, self.project_budget_items,
-                     self.operating_costs_vs_table):  # fmt: skip
+                     self.operating_costs_vs_table, self.same_item_twice, self.change_percents,
+                     self.performance_funds, self.procurement_reserved, self.vehicles):  # fmt: skip
             step()
         return self.checks
 
-    def against_figure(self, identity, check, description, table, figure_key, right, rows=()):
+    def against_figure(self, check, description, table, figure_key, right, rows=()):
         """A figure of the narrative against `right`; against a table printed in another unit,
         at the figure's printed precision."""
         figure = self.figure(figure_key)
         if figure:
-            self.equal(identity, check, description, table,
+            self.equal(check, description, table,
                        (f"叙述：{figure['label']}", figure["figure_value"]), right, (figure, *rows),
                        name=figure_key, precision=self.stated_precision(figure["figure_value"], table))  # fmt: skip
 
@@ -62,12 +68,12 @@ class NarrativeAudit(Audit):
             (r for r in rows if r["level"] == 0), None
         )
         if target:
-            self.against_figure(15, "three_public.narrative_total", "“三公”表合计 = 情况说明第四部分", "three_public",
+            self.against_figure("three_public.narrative_total", "“三公”表合计 = 情况说明第四部分", "three_public",
                                 "three_public.total", (f"表：{target['name']}", value(target, "total")), (target,))  # fmt: skip
         for key, pattern in self.template.three_public_rows:
             row = next((r for r in rows if r["level"] and re.search(pattern, r["name"])), None)
             if row:
-                self.against_figure(15, f"three_public.narrative_{key}", "“三公”表各项 = 情况说明第四部分", "three_public",
+                self.against_figure(f"three_public.narrative_{key}", "“三公”表各项 = 情况说明第四部分", "three_public",
                                     f"three_public.{key}", (f"表：{row['name']}", value(row, "total")), (row,))  # fmt: skip
 
     # 16, 17 ----------------------------------------------------------------------------
@@ -77,7 +83,7 @@ class NarrativeAudit(Audit):
             year = self.role(summary, "income_name", "income_year_total") or self.role(
                 summary, "income_name", "income_grand_total"
             )
-            self.against_figure(16, "overview.income_vs_summary", "情况说明 收入 = 收支总表 本年收入合计",
+            self.against_figure("overview.income_vs_summary", "情况说明 收入 = 收支总表 本年收入合计",
                                 "income_expenditure_summary", "overview.income_total",
                                 ("表：本年收入合计", value(year, "income")), (year,))  # fmt: skip
         for figure in OVERVIEW_VS_TABLES:
@@ -85,7 +91,7 @@ class NarrativeAudit(Audit):
             row = figure.find(self.rows.get(table, []))
             key = figure.narrative_key.removeprefix("overview.")
             if row:
-                self.against_figure(16, f"overview.{key}_vs_table", f"情况说明 = {label}", table,
+                self.against_figure(f"overview.{key}_vs_table", f"情况说明 = {label}", table,
                                     figure.narrative_key, (f"表：{label}", value(row, figure.column)), (row,))  # fmt: skip
 
     def overview_sums(self):
@@ -100,7 +106,7 @@ class NarrativeAudit(Audit):
         ):
             found, amount = sum_of(parts)
             if self.figure(f"overview.{total}") and len(found) >= 2:
-                self.against_figure(17, f"overview.{total}_sum", description, "narrative_figures",
+                self.against_figure(f"overview.{total}_sum", description, "narrative_figures",
                                     f"overview.{total}", ("+".join(f["label"] for f in found), amount), found)  # fmt: skip
 
     # 18 -------------------------------------------------------------------------------
@@ -109,7 +115,7 @@ class NarrativeAudit(Audit):
             self.figure(f"overview.change_{k}") for k in ("total_arranged", "basic", "project")
         )
         if total and basic and project:
-            self.against_figure(18, "overview.change_sum", "情况说明：总增减 = 基本支出增减 + 项目支出增减", "narrative_figures",
+            self.against_figure("overview.change_sum", "情况说明：总增减 = 基本支出增减 + 项目支出增减", "narrative_figures",
                                 "overview.change_total_arranged",
                                 ("基本支出增减 + 项目支出增减", basic["figure_value"] + project["figure_value"]),
                                 (basic, project))  # fmt: skip
@@ -125,13 +131,13 @@ class NarrativeAudit(Audit):
     def operating_costs(self):
         items = self.itemised("operating_costs.item_")
         if items:
-            self.against_figure(19, "operating_costs.items", "机关运行经费 = 所列各项之和", "narrative_figures",
+            self.against_figure("operating_costs.items", "机关运行经费 = 所列各项之和", "narrative_figures",
                                 "operating_costs.total", (f"{len(items)} 项之和", sum((f["figure_value"] for f in items), ZERO)), items)  # fmt: skip
 
     def project_breakdown(self):
         items = self.itemised("overview.item_")
         if items:
-            self.against_figure(20, "overview.project_breakdown", "情况说明：项目支出 = 所列各类之和", "narrative_figures",
+            self.against_figure("overview.project_breakdown", "情况说明：项目支出 = 所列各类之和", "narrative_figures",
                                 "overview.project", (f"{len(items)} 类之和", sum((f["figure_value"] for f in items), ZERO)), items)  # fmt: skip
 
     # 21 -------------------------------------------------------------------------------
@@ -143,14 +149,15 @@ class NarrativeAudit(Audit):
         projects = [p for p in self.sections.get("projects", []) if p["budget"] is not None]
         spending = total_row(self.rows.get("expenditure", []))
         if projects and spending:
-            self.equal(21, "projects.budget_sum", "各项目绩效目标表预算数之和 = 支出总表 项目支出", "projects",
+            self.equal("projects.budget_sum", "各项目绩效目标表预算数之和 = 支出总表 项目支出", "projects",
                        (f"{len(projects)} 个项目预算数之和", sum((p["budget"] for p in projects), ZERO)),
-                       ("支出总表 项目支出", value(spending, "project")), (spending,))  # fmt: skip
+                       ("支出总表 项目支出", value(spending, "project")), (*projects, spending),
+                       split=len(projects))  # fmt: skip
 
     def activity_budgets(self):
         tops = [a for a in self.sections.get("activities", []) if a["level"] == 1]
         if tops:
-            self.against_figure(21, "activities.budget_sum", "情况说明 项目支出 = 一级职责活动年度预算数之和", "narrative_figures",
+            self.against_figure("activities.budget_sum", "情况说明 项目支出 = 一级职责活动年度预算数之和", "narrative_figures",
                                 "overview.project", (f"{len(tops)} 个一级活动之和", sum((a["budget"] or ZERO for a in tops), ZERO)), tops)  # fmt: skip
 
     # 22 -------------------------------------------------------------------------------
@@ -160,24 +167,24 @@ class NarrativeAudit(Audit):
                  "unit_funds", "other_sources", "appropriation_carryover", "non_appropriation_carryover")  # fmt: skip
         items = [r for r in rows if r["row_type"] == "item"]
         for row in rows:
-            self.equal(22, "procurement.funds", "采购每行：合计 = 各资金来源之和", "procurement",
+            self.equal("procurement.funds", "采购每行：合计 = 各资金来源之和", "procurement",
                        ("合计", row["total"] or ZERO), ("各资金来源之和", sum((row[f] or ZERO for f in funds), ZERO)),
                        (row,), name=row["item_name"] or row["project_name"])  # fmt: skip
         for row in items:
             if row["quantity"] is not None and row["unit_price"] is not None:
                 product = row["quantity"] * row["unit_price"]
-                self.equal(22, "procurement.price", "采购品目：数量 × 单价 = 金额", "procurement",
+                self.equal("procurement.price", "采购品目：数量 × 单价 = 金额", "procurement",
                            ("合计", row["total"] or ZERO), (f"{row['quantity']} × {row['unit_price']}", product),
                            (row,), name=row["item_name"])  # fmt: skip
         item_sum = sum((r["total"] or ZERO for r in items), ZERO)
         for kind, label in (("subtotal", "各单位小计之和"), ("total", "合计行")):
             marked = [r for r in rows if r["row_type"] == kind]
             if marked:
-                self.equal(22, f"procurement.items_vs_{kind}", f"采购：各品目之和 = {label}", "procurement",
+                self.equal(f"procurement.items_vs_{kind}", f"采购：各品目之和 = {label}", "procurement",
                            (f"{len(items)} 个品目之和", item_sum), (label, sum((r["total"] or ZERO for r in marked), ZERO)),
-                           marked)  # fmt: skip
+                           (*items, *marked), split=len(items))  # fmt: skip
         if self.procurement_printed:
-            self.against_figure(22, "procurement.narrative_total", "情况说明第六部分 = 采购各品目之和", "procurement",
+            self.against_figure("procurement.narrative_total", "情况说明第六部分 = 采购各品目之和", "procurement",
                                 "procurement.total", (f"{len(items)} 个品目之和", item_sum), items)  # fmt: skip
 
     # 23, 24 ----------------------------------------------------------------------------
@@ -186,10 +193,10 @@ class NarrativeAudit(Audit):
         if "total" not in rows:
             return
         parts = [rows[k] for k in ("buildings", "vehicles", "equipment", "other") if k in rows]
-        self.equal(23, "fixed_assets.total", "资产总额 = 房屋 + 车辆 + 设备 + 其他（办公用房是其中项，不相加）", "fixed_assets",
+        self.equal("fixed_assets.total", "资产总额 = 房屋 + 车辆 + 设备 + 其他（办公用房是其中项，不相加）", "fixed_assets",
                    ("资产总额", rows["total"]["value"] or ZERO), ("各类之和", sum((r["value"] or ZERO for r in parts), ZERO)),
                    (rows["total"], *parts))  # fmt: skip
-        self.against_figure(23, "fixed_assets.narrative_total", "情况说明第七部分 = 资产总额", "fixed_assets",
+        self.against_figure("fixed_assets.narrative_total", "情况说明第七部分 = 资产总额", "fixed_assets",
                             "assets.total", ("表：资产总额", rows["total"]["value"] or ZERO), (rows["total"],))  # fmt: skip
 
     def planned_purchases(self):
@@ -198,7 +205,7 @@ class NarrativeAudit(Audit):
         assets = [r for r in self.sections.get("procurement", [])
                   if r["row_type"] == "item" and r["catalogue_code"][:3] in FIXED_ASSET_CLASSES]  # fmt: skip
         if self.procurement_printed:
-            self.against_figure(24, "assets.planned_vs_procurement", "拟购置固定资产 = 政府采购中的固定资产品目（目录 A01–A06）", "fixed_assets",
+            self.against_figure("assets.planned_vs_procurement", "拟购置固定资产 = 政府采购中的固定资产品目（目录 A01–A06）", "fixed_assets",
                                 "assets.planned_purchases", (f"{len(assets)} 个固定资产品目之和", sum((r["total"] or ZERO for r in assets), ZERO)),
                                 assets)  # fmt: skip
 
@@ -210,12 +217,12 @@ class NarrativeAudit(Audit):
             stated, code = item["stated_amount"], item["code"]
             subject = {"code": code, "name": item["name"]}
             if row := by_code.get(code):
-                self.equal(25, "expenditure_items.vs_table", "情况说明逐项写明的支出 = 一般公共预算支出表同一科目合计",
+                self.equal("expenditure_items.vs_table", "情况说明逐项写明的支出 = 一般公共预算支出表同一科目合计",
                            "expenditure_items", (f"叙述：{item['function_names']}", stated),
                            (f"一般公共预算支出表 {code} 合计", value(row, "total")), (item, row),
                            precision=self.stated_precision(stated, table), **subject)  # fmt: skip
             if item["restated_amount"] is not None:
-                self.equal(25, "expenditure_items.restated", "同一项两处写明的本年预算一致",
+                self.equal("expenditure_items.restated", "同一项两处写明的本年预算一致",
                            "expenditure_items", ("叙述：本项金额", stated),
                            ("叙述：本年预算安排", item["restated_amount"]), (item,), **subject)  # fmt: skip
             previous = item["previous_amount"]
@@ -224,10 +231,17 @@ class NarrativeAudit(Audit):
             if item["change_percent"] is not None:
                 self.stated_change(item, stated, previous, subject)
             expected = "增加" if stated > previous else "减少" if stated < previous else "持平"
-            self.equal(27, "expenditure_items.direction", "写明的增减与两年数字的大小一致",
+            self.equal("expenditure_items.direction", "写明的增减与两年数字的大小一致",
                        "expenditure_items", (f"叙述：{item['change_direction']}", None),
-                       (f"{stated} − {previous}：{expected}", None), (item,),
+                       (f"{stated} − {previous}：{expected}", None), (item,), unit="",
                        agrees=item["change_direction"] == expected, **subject)  # fmt: skip
+            if said := direction_in(item["reason"] or ""):
+                self.equal("expenditure_items.reason_direction", "增减原因写的方向与两年数字一致",
+                           "expenditure_items", (f"原因：{item['reason']}", None),
+                           (f"{stated} − {previous}：{expected}", None), (item,), unit="",
+                           agrees=said == expected,
+                           message=f"科目 {code} 本年 {stated} 万元、上年 {previous} 万元（{expected}），"
+                                   f"原因却写“{item['reason']}”。", **subject)  # fmt: skip
 
     def stated_change(self, item: dict, stated: Decimal, previous: Decimal, subject: dict):
         """A stated percentage against (this year − last year) / last year, at its printed
@@ -235,21 +249,23 @@ class NarrativeAudit(Audit):
         percent = item["change_percent"]
         label = f"叙述：{item['change_direction']}{abs(percent)}%"
         if previous == 0:
-            self.equal(26, "expenditure_items.percent", "写明的增减百分比 = (本年 − 上年) ÷ 上年",
+            self.equal("expenditure_items.percent", "写明的增减百分比 = (本年 − 上年) ÷ 上年",
                        "expenditure_items", (label, percent), ("上年数为 0：无从计算百分比", None),
-                       (item,), agrees=False, **subject)  # fmt: skip
+                       (item,), unit="%", agrees=False,
+                       message=f"科目 {subject['code']} 上年数为 0，写明的“{item['change_direction']}{abs(percent)}%”无从计算。",
+                       **subject)  # fmt: skip
             return
         computed = (stated - previous) / previous * 100
-        self.equal(26, "expenditure_items.percent", "写明的增减百分比 = (本年 − 上年) ÷ 上年",
+        self.equal("expenditure_items.percent", "写明的增减百分比 = (本年 − 上年) ÷ 上年",
                    "expenditure_items", (label, percent),
-                   (f"({stated} − {previous}) ÷ {previous}", computed.quantize(Decimal("0.0001"))),
-                   (item,), precision=decimals(percent), truncation_ok=True, **subject)  # fmt: skip
+                   (f"({stated} − {previous}) ÷ {previous} × 100", computed.quantize(PERCENT_STEP)),
+                   (item,), precision=decimals(percent), truncation_ok=True, unit="%", **subject)  # fmt: skip
 
     # 22, 21, 19: the narrative's own splits and the 机关运行经费 column --------------------------
     def procurement_parts(self):
         parts = [self.figure(f"procurement.{k}") for k in ("goods", "works", "services")]
         if all(parts):
-            self.against_figure(22, "procurement.narrative_parts", "政府采购预算 = 货物 + 工程 + 服务", "narrative_figures",
+            self.against_figure("procurement.narrative_parts", "政府采购预算 = 货物 + 工程 + 服务", "narrative_figures",
                                 "procurement.total", ("货物 + 工程 + 服务", sum((p["figure_value"] for p in parts), ZERO)), parts)  # fmt: skip
 
     def project_budget_items(self):
@@ -257,24 +273,117 @@ class NarrativeAudit(Audit):
         for project in self.sections.get("projects", []):
             own = [i for i in items if i["project_id"] == project["project_id"]]
             if own and project["budget"] is not None:
-                self.equal(21, "projects.budget_items", "项目年度预算 = 所列各分项之和", "projects",
+                self.equal("projects.budget_items", "项目年度预算 = 所列各分项之和", "projects",
                            (f"{project['project_name']} 年度预算", project["budget"]),
                            (f"{len(own)} 个分项之和", sum((i["item_amount"] for i in own), ZERO)),
-                           (project,), name=project["project_name"])  # fmt: skip
+                           (project, *own), name=project["project_name"])  # fmt: skip
 
     def operating_costs_vs_table(self):
         row = next(
             (r for r in self.rows.get("three_public", []) if "机关运行经费" in r["name"]), None
         )
         if row:
-            self.against_figure(19, "operating_costs.vs_table", "情况说明 机关运行经费 = 表中机关运行经费", "three_public",
+            self.against_figure("operating_costs.vs_table", "情况说明 机关运行经费 = 表中机关运行经费", "three_public",
                                 "operating_costs.total", (f"表：{row['name']}", value(row, "total")), (row,))  # fmt: skip
 
+    # the narrative against itself, and its other statements ----------------------------------
+    def same_item_twice(self):
+        """A figure of this year stated twice in one section with two amounts (a figure whose
+        label names another year, 2022年…, is last year's and is left out)."""
+        groups: dict[str, list[dict]] = {}
+        for key, figure in self.figures.items():
+            base = re.sub(r"_\d+$", "", key)
+            if SERIES.search(base) or self.other_year(figure["label"]):
+                continue
+            groups.setdefault(base, []).append(figure)
+        for base, figures in groups.items():
+            first, *others = figures
+            for other in others:
+                self.equal("narrative.same_item_twice", "同一项目在叙述中两处金额相同", "narrative_figures",
+                           (f"叙述：{first['label']}", first["figure_value"]),
+                           (f"叙述：{other['label']}", other["figure_value"]), (first, other),
+                           name=base, unit=first["figure_unit"])  # fmt: skip
 
-def audit_document(
-    tables, sections: dict[str, list[dict]], template, procurement_printed: bool
-) -> list[Check]:
-    return NarrativeAudit(tables, sections, template, procurement_printed).run()
+    def other_year(self, label: str) -> bool:
+        return any(int(y) != self.year for y in re.findall(r"((?:19|20)\d{2})年", label)) or bool(
+            re.search(r"上年|去年|上一年", label)
+        )
+
+    def change_percents(self):
+        """`增加X万元，增长Y%` with this year's figure stated: Y = X ÷ (this year − X) × 100."""
+        for key, percent in self.figures.items():
+            if not key.endswith("_percent"):
+                continue
+            change = self.figure(key.removesuffix("_percent"))
+            section, _, name = key.removesuffix("_percent").partition(".")
+            current_key = f"{section}.{name.removeprefix('change_')}"
+            current = self.figure(current_key)
+            if (
+                not change
+                or not current
+                or change["sentence"] != percent["sentence"]  # the change the percentage is of
+                or self.figure(f"{current_key}_2")  # which of several figures is this year's?
+            ):
+                continue
+            previous = current["figure_value"] - change["figure_value"]
+            stated = percent["figure_value"]
+            label = f"叙述：{percent['label']}{abs(stated)}%"
+            if previous == 0:
+                self.equal("changes.percent", "写明的增减百分比 = 增减额 ÷ 上年数", "narrative_figures",
+                           (label, stated), ("上年数为 0：无从计算百分比", None), (percent, change, current),
+                           name=key, unit="%", agrees=False,
+                           message=f"上年数为 0（本年 {current['figure_value']} 万元，增减 {change['figure_value']} 万元），"
+                                   f"写明的 {stated}% 无从计算。")  # fmt: skip
+                continue
+            computed = change["figure_value"] / previous * 100
+            self.equal("changes.percent", "写明的增减百分比 = 增减额 ÷ 上年数", "narrative_figures",
+                       (label, stated),
+                       (f"{change['figure_value']} ÷ ({current['figure_value']} − {change['figure_value']}) × 100",
+                        computed.quantize(PERCENT_STEP)),
+                       (percent, change, current), name=key, unit="%",
+                       precision=decimals(stated), truncation_ok=True)  # fmt: skip
+
+    def performance_funds(self):
+        funds = self.figure("performance.project_funds")
+        spending = total_row(self.rows.get("expenditure", []))
+        if funds and spending:
+            self.equal("performance.project_funds_within", "编报绩效目标的项目资金不超过项目支出", "narrative_figures",
+                       ("支出总表 项目支出", value(spending, "project")),
+                       (f"叙述：{funds['label']}", funds["figure_value"]), (spending, funds),
+                       at_least=True, name="performance.project_funds")  # fmt: skip
+
+    def procurement_reserved(self):
+        total, sme, small = (
+            self.figure(f"procurement.{k}")
+            for k in ("total", "sme_reserved", "small_micro_reserved")
+        )
+        for big, part in ((total, sme), (sme, small)):
+            if big and part:
+                self.equal("procurement.reserved_within", "预留份额不超过其所属的预算", "narrative_figures",
+                           (f"叙述：{big['label']}", big["figure_value"]), (f"叙述：{part['label']}", part["figure_value"]),
+                           (big, part), at_least=True, name=part["figure_key"])  # fmt: skip
+
+    def vehicles(self):
+        """Vehicles held and to be bought: each total = its categories."""
+        for prefix in ("assets.vehicles", "assets.planned_vehicles"):
+            total = self.figure(prefix)
+            parts = [f for k, f in self.figures.items() if k.startswith(prefix + "_")]
+            if total and parts:
+                self.equal("assets.vehicle_categories", "车辆总数 = 各类用车之和", "narrative_figures",
+                           (f"叙述：{total['label']}", total["figure_value"]),
+                           (f"{len(parts)} 类用车之和", sum((p["figure_value"] for p in parts), ZERO)),
+                           (total, *parts), name=prefix, unit="辆")  # fmt: skip
+
+
+def direction_in(text: str) -> str:
+    """The one direction a reason states (增加, 减少 or 持平), or "" for none or both."""
+    found = {
+        word
+        for word, pattern in (("增加", r"增加|增长|提高"), ("减少", r"减少|下降|降低|压减"),
+                              ("持平", r"保持不变|持平|无变化"))
+        if re.search(pattern, text)
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else ""
 
 
 def decimals(value: Decimal) -> int:

@@ -1,16 +1,15 @@
-"""Step 3: check the arithmetic identities a budget document should satisfy (DOMAIN.md d, 1–14).
+"""Step 3a, family `arithmetic`: the nine tables add up, within each table and across them.
 
-A failed identity is a finding about the source document, published with both sides, the
-difference and the lines they were read from.  Nothing is corrected: the figures stay as
-printed.  Sums are exact (Decimal), so a failure is a real disagreement at printed precision.
+Rows are compared in 万元 (tables printed in 元 are converted exactly); sums are exact
+(Decimal), so a failure is a real disagreement at printed precision.  The template says which
+rows play which role (本年收入合计, 收入总计…) and which columns it prints.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..metadata.key_figures import is_total
 from ..metadata.registry import FIELDS, TABLES
@@ -18,6 +17,7 @@ from ..metadata.units import WAN_YUAN, to_wan_yuan
 from ..read.tables import ZERO, Table
 from ..templates import Template
 from ..text import label_key
+from .check import Check, make_check
 
 
 def table_title(key: str) -> str:
@@ -52,73 +52,11 @@ _SUB_NUMBERED = re.compile(r"^\d+[、.．]")
 _THREE_PUBLIC_ITEMS = ("出国", "公务用车", "公务接待")
 
 
-@dataclass
-class Check:
-    identity: int
-    check: str
-    description: str
-    table: str
-    left_label: str
-    left_value: Decimal | None
-    right_label: str
-    right_value: Decimal | None
-    source_lines: list[int] = field(default_factory=list)
-    code: str = ""
-    name: str = ""
-    at_least: bool = False  # an inequality: left ≥ right
-    agrees: bool | None = None  # for checks on text (names), not numbers
-    # A figure stated to this many decimals agrees with a converted amount that rounds to it
-    # (938.99 万元 states 9,389,913.00 元); None: the two must be equal.
-    precision: int | None = None
-    truncation_ok: bool = False  # at `precision`, a figure cut (not rounded) also agrees
-
-    @property
-    def difference(self) -> Decimal | None:
-        if self.left_value is None or self.right_value is None:
-            return None
-        return self.left_value - self.right_value
-
-    @property
-    def status(self) -> str:
-        if self.difference is None:  # a text check, or a figure that could not be read
-            return "pass" if self.agrees else "fail"
-        if self.precision is not None:
-            step = Decimal(1).scaleb(-self.precision)
-            modes = (ROUND_HALF_UP, ROUND_DOWN) if self.truncation_ok else (ROUND_HALF_UP,)
-            ok = any(self.left_value == self.right_value.quantize(step, m) for m in modes)
-        else:
-            ok = self.difference >= 0 if self.at_least else self.difference == 0
-        return "pass" if ok else "fail"
-
-    def record(self, dataset_id: str, audit_id: int) -> dict:
-        return {
-            "dataset_id": dataset_id,
-            "audit_id": audit_id,
-            "identity": self.identity,
-            "check": self.check,
-            "description": self.description,
-            "table": self.table,
-            "code": self.code,
-            "name": self.name,
-            "left_label": self.left_label,
-            "left_value": self.left_value,
-            "right_label": self.right_label,
-            "right_value": self.right_value,
-            "difference": self.difference,
-            "status": self.status,
-            "source_lines": ",".join(str(n) for n in sorted(set(self.source_lines))),
-        }
-
-
 # --- reading rows -------------------------------------------------------------------------
 
 
 def value(row: dict | None, measure: str) -> Decimal:
     return (row or {}).get(measure) or ZERO
-
-
-def lines(*rows) -> list[int]:
-    return [row["source_line"] for row in rows if row]
 
 
 def total_row(rows: list[dict]) -> dict | None:
@@ -179,29 +117,26 @@ class Audit:
         """The measures of `measures` a table prints a column for."""
         return tuple(m for m in measures if m in self.tables[key].printed)
 
-    def equal(self, identity, check, description, table, left, right, rows=(), **extra):
-        self.checks.append(
-            Check(identity, check, description, table, *left, *right, lines(*rows), **extra)
-        )
+    def equal(self, *args, **kwargs):
+        self.checks.append(make_check(*args, **kwargs))
 
     def run(self) -> list[Check]:
         present = {k for k, t in self.tables.items() if t.rows}
         steps = (
             ({"income_expenditure_summary"}, self.summary_totals),
             ({"income"}, self.income_rows),
-            ({"income"}, lambda: self.hierarchy(3, "income")),
+            ({"income"}, lambda: self.hierarchy("income")),
             ({"expenditure"}, self.expenditure_rows),
-            ({"expenditure"}, lambda: self.hierarchy(4, "expenditure")),
+            ({"expenditure"}, lambda: self.hierarchy("expenditure")),
             ({"income_expenditure_summary", "income", "expenditure"}, self.summary_vs_tables),
             ({"income", "expenditure"}, self.income_vs_expenditure),
-            ({"income"}, self.same_names),
             ({"fiscal_appropriation_summary"}, self.appropriation_summary),
             ({"general_budget_expenditure"}, self.general_budget),
             (
                 {"government_fund_expenditure"},
-                lambda: self.hierarchy(8, "government_fund_expenditure"),
+                lambda: self.hierarchy("government_fund_expenditure"),
             ),
-            ({"state_capital_expenditure"}, lambda: self.hierarchy(8, "state_capital_expenditure")),
+            ({"state_capital_expenditure"}, lambda: self.hierarchy("state_capital_expenditure")),
             ({"basic_expenditure"}, self.basic),
             ({"basic_expenditure", "general_budget_expenditure"}, self.basic_vs_general),
             ({"expenditure", "general_budget_expenditure"}, self.basic_at_least),
@@ -233,7 +168,6 @@ class Audit:
             target, target_label = (year_row, year_total) if year_total else (grand_row, grand)
             items = numbered(rows, column, target)
             self.equal(
-                1,
                 f"summary.{measure}_items",
                 f"收支总表：{target_label} = 各{SIDES[measure]}项目之和",
                 key,
@@ -247,7 +181,6 @@ class Audit:
             )
             if year_total:
                 self.equal(
-                    1,
                     f"summary.{measure}_grand_total",
                     f"收支总表：{grand} = {year_total} + {carry}",
                     key,
@@ -261,7 +194,6 @@ class Audit:
             self.item_parts(key, rows, column, (measure,))
             totals[measure] = grand_row
         self.equal(
-            1,
             "summary.balance",
             "收支总表：收入总计 = 支出总计",
             key,
@@ -275,7 +207,6 @@ class Audit:
                 if row.get("expenditure") is None:
                     continue
                 self.equal(
-                    1,
                     "summary.expenditure_parts",
                     "收支总表每行：支出合计 = " + " + ".join(measure_title(p) for p in parts),
                     key,
@@ -291,7 +222,6 @@ class Audit:
         for item, parts in sub_items(rows, column):
             for measure in measures:
                 self.equal(
-                    1,
                     f"summary.{column.removesuffix('_name')}_item_parts",
                     f"{table_title(key)}：项目 = 其下各分项之和",
                     key,
@@ -309,7 +239,6 @@ class Audit:
             code, name = row.get("code", ""), row["name"]
             if subtotal:
                 self.equal(
-                    2,
                     "income.total",
                     "收入总表每行：合计 = 本年收入小计 + 上年结转",
                     "income",
@@ -320,7 +249,6 @@ class Audit:
                     name=name,
                 )
             self.equal(
-                2,
                 "income.subtotal" if subtotal else "income.total",
                 "收入总表每行：小计 = 财政拨款收入 + … + 其他收入"
                 if subtotal
@@ -346,7 +274,6 @@ class Audit:
         )
         for row in self.rows["expenditure"]:
             self.equal(
-                4,
                 "expenditure.total",
                 description,
                 "expenditure",
@@ -358,7 +285,7 @@ class Audit:
             )
 
     # identities 3, 4, 8, 9: the classification hierarchy --------------------------------
-    def hierarchy(self, identity: int, key: str):
+    def hierarchy(self, key: str):
         spec = self.tables[key].spec
         rows = self.rows[key]
         by_code = coded_rows(rows)
@@ -381,7 +308,6 @@ class Audit:
                 if left == right == ZERO:
                     continue
                 self.equal(
-                    identity,
                     f"{key}.hierarchy",
                     f"{table_title(key)}：上级科目 = 下级科目之和（{measure_title(measure)}）",
                     key,
@@ -399,7 +325,6 @@ class Audit:
         for key in ("income", "expenditure"):
             row = total_row(self.rows[key])
             self.equal(
-                5,
                 f"summary.grand_total_vs_{key}",
                 f"收支总表 收入总计 = {table_title(key)} 合计",
                 "income_expenditure_summary",
@@ -415,7 +340,6 @@ class Audit:
             if left == right == ZERO:
                 continue
             self.equal(
-                5,
                 "summary.class_vs_expenditure",
                 "收支总表 支出类 = 支出总表 同类合计",
                 "income_expenditure_summary",
@@ -434,7 +358,6 @@ class Audit:
         for left, right in pairs:
             row = left or right
             self.equal(
-                6,
                 "income_vs_expenditure",
                 "收入总表 合计 = 支出总表 同一科目合计",
                 "income",
@@ -443,40 +366,6 @@ class Audit:
                 (left, right),
                 code=row.get("code", ""),
                 name=row["name"],
-            )
-
-    def same_names(self):
-        keys = [
-            k
-            for k in (
-                "income",
-                "expenditure",
-                "general_budget_expenditure",
-                "government_fund_expenditure",
-                "state_capital_expenditure",
-            )
-            if k in self.tables
-        ]
-        seen: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-        for key in keys:
-            for code, row in coded_rows(self.rows[key]).items():
-                seen[code].append((key, row))
-        for code in sorted(seen):
-            (first_key, first), *others = seen[code]
-            if not others:
-                continue
-            differing = [k for k, r in others if label_key(r["name"]) != label_key(first["name"])]
-            self.equal(
-                6,
-                "same_code_same_name",
-                "同一科目编码在各表中名称相同",
-                first_key,
-                (f"{table_title(first_key)}：{first['name']}", None),
-                ("；".join(f"{table_title(k)}：{r['name']}" for k, r in others), None),
-                (first, *(r for _, r in others)),
-                code=code,
-                name=first["name"],
-                agrees=not differing,
             )
 
     # identity 7 -----------------------------------------------------------------------
@@ -499,7 +388,6 @@ class Audit:
         )
         items_in = numbered(rows, "income_name", year_in)
         self.equal(
-            7,
             "appropriation.income_items",
             f"财政拨款收支总表：{in_label} = 各项财政拨款收入之和",
             key,
@@ -515,7 +403,6 @@ class Audit:
                 and _NUMBERED.match(label_key(r.get("income_name") or ""))
             ]
             self.equal(
-                7,
                 "appropriation.carryover_items",
                 "财政拨款收支总表：年初结转和结余 = 各类资金结转之和",
                 key,
@@ -525,7 +412,6 @@ class Audit:
             )
         if year_in is not grand_in:
             self.equal(
-                7,
                 "appropriation.grand_total",
                 f"财政拨款收支总表：收入总计 = {in_label} + 年初结转和结余",
                 key,
@@ -534,7 +420,6 @@ class Audit:
                 (grand_in, year_in, carry),
             )
         self.equal(
-            7,
             "appropriation.balance",
             "财政拨款收支总表：收入总计 = 支出总计",
             key,
@@ -545,7 +430,6 @@ class Audit:
         items_out = numbered(rows, "expenditure_name", year_out)
         for measure in ("total", *FUNDS):
             self.equal(
-                7,
                 "appropriation.expenditure_items",
                 f"财政拨款收支总表：{out_label} = 各类支出之和（{measure_title(measure)}）",
                 key,
@@ -557,7 +441,6 @@ class Audit:
             if row.get("total") is None:
                 continue
             self.equal(
-                7,
                 "appropriation.funds",
                 "财政拨款收支总表每行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
                 key,
@@ -575,7 +458,6 @@ class Audit:
         if "income" in self.tables:
             income_total = total_row(self.rows["income"])
             self.equal(
-                7,
                 "appropriation.vs_income",
                 f"财政拨款收支总表 {in_label} = 收入总表 合计的财政拨款收入",
                 key,
@@ -592,7 +474,6 @@ class Audit:
                 if not code or left == right == ZERO:
                     continue
                 self.equal(
-                    7,
                     "appropriation.class_vs_fund_table",
                     f"财政拨款收支总表 {measure_title(fund)} 类 = {table_title(fund_key)} 同类合计",
                     key,
@@ -608,7 +489,6 @@ class Audit:
         key = "general_budget_expenditure"
         for row in self.rows[key]:
             self.equal(
-                8,
                 "general_budget.total",
                 "一般公共预算支出表每行：合计 = 基本支出 + 项目支出",
                 key,
@@ -618,7 +498,7 @@ class Audit:
                 code=row.get("code", ""),
                 name=row["name"],
             )
-        self.hierarchy(8, key)
+        self.hierarchy(key)
         rows = self.rows.get("fiscal_appropriation_summary")
         if not rows:
             return
@@ -628,7 +508,6 @@ class Audit:
         carried = [r for r in general[1:] if carry and r["row_number"] > carry["row_number"]]
         total = total_row(self.rows[key])
         self.equal(
-            8,
             "general_budget.vs_appropriation",
             "一般公共预算支出表 合计 = 一般公共预算拨款收入 + 一般公共预算结转",
             key,
@@ -645,7 +524,6 @@ class Audit:
         key = "basic_expenditure"
         for row in self.rows[key]:
             self.equal(
-                9,
                 "basic.total",
                 "基本支出表每行：合计 = 人员经费 + 公用经费",
                 key,
@@ -655,13 +533,12 @@ class Audit:
                 code=row.get("code", ""),
                 name=row["name"],
             )
-        self.hierarchy(9, key)
+        self.hierarchy(key)
         total = total_row(self.rows[key])
         by_code = coded_rows(self.rows[key])
         for measure, classes in (("personnel", PERSONNEL_CLASSES), ("public", PUBLIC_CLASSES)):
             parts = [by_code[c] for c in classes if c in by_code]
             self.equal(
-                11,
                 f"basic.{measure}_by_class",
                 f"基本支出表：{measure_title(measure)} = {' + '.join(classes)} 类合计",
                 key,
@@ -674,7 +551,6 @@ class Audit:
         basic = total_row(self.rows["basic_expenditure"])
         general = total_row(self.rows["general_budget_expenditure"])
         self.equal(
-            10,
             "basic.vs_general_budget",
             "基本支出表 合计 = 一般公共预算支出表 合计的基本支出",
             "basic_expenditure",
@@ -688,7 +564,6 @@ class Audit:
         spending = total_row(self.rows["expenditure"])
         general = total_row(self.rows["general_budget_expenditure"])
         self.equal(
-            12,
             "expenditure.basic_at_least_general",
             "支出总表 基本支出 ≥ 一般公共预算支出表 基本支出",
             "expenditure",
@@ -708,7 +583,6 @@ class Audit:
             if left == right == ZERO:
                 continue
             self.equal(
-                13,
                 "functional_economic_link",
                 f"功能分类 {f_code} 基本支出 = 经济分类 {e_code} 合计",
                 "basic_expenditure",
@@ -725,7 +599,6 @@ class Audit:
         rows = self.rows[key]
         for row in rows if self.printed(key, FUNDS) else ():
             self.equal(
-                14,
                 "three_public.funds",
                 "“三公”表每行：合计 = 各类资金之和",
                 key,
@@ -743,7 +616,6 @@ class Audit:
         if target is None:
             return  # a table without its 合计 has nothing to add up to (and says so: no check)
         self.equal(
-            14,
             "three_public.items",
             "“三公”经费 = 因公出国（境）费 + 公务用车购置及运维费 + 公务接待费",
             key,
@@ -754,7 +626,6 @@ class Audit:
         )
         if subtotal and grand:
             self.equal(
-                14,
                 "three_public.grand_total",
                 "“三公”表：合计 = “三公”经费小计 + 其他项目",
                 key,
@@ -770,7 +641,6 @@ class Audit:
             parts = [r for r in rows if r["level"] == 2 and _parent(rows, r) is top]
             if parts:
                 self.equal(
-                    14,
                     "three_public.parts",
                     "“三公”表：项目 = 其中各项之和",
                     key,

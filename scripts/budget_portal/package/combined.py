@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..audit.catalogue import catalogue_rows
+from ..audit.names import reference_rows
 from ..metadata.registry import RESOURCES
 from ..model import Parsed
 from .rows import COMBINED, SECTION_RESOURCES, classification_codes, table_rows
 from .write import csv_text, descriptor_json, field_names, install, stage, write_csv
 
 COMBINED_ORDER = ("documents", "document_tables", "budget_lines", "classification_codes",
-                  *SECTION_RESOURCES, "audit", "warnings")  # fmt: skip
+                  *SECTION_RESOURCES, "audit", "audit_checks", "classification_names", "warnings")  # fmt: skip
 # Resources of the combined package that are the documents' own files one after another.
 CONCATENATED = ("budget_lines", *SECTION_RESOURCES, "audit", "warnings")
 COMBINED_DESCRIPTOR = {
     "name": COMBINED,
     "title": "全部部门预算",
-    "description": "所有文件的合并数据：文件清单、预算明细长表、科目编码表、核对结果和读取警告。金额单位：万元。",
+    "description": "所有文件的合并数据：文件清单、预算明细长表、科目编码表、核对结果、核对规则目录、科目名称沿革和读取警告。金额单位：万元。",
 }
 
 
@@ -66,7 +68,12 @@ class CombinedPackage:
         """Finish the package and put it in place; False when nothing in it changed."""
         self.close()
         codes = classification_codes(self.codes)
-        for name, rows in (("documents", self.documents), ("classification_codes", codes)):
+        for name, rows in (
+            ("documents", self.documents),
+            ("classification_codes", codes),
+            ("audit_checks", catalogue_rows()),
+            ("classification_names", reference_rows()),
+        ):
             write_csv(self.staging / f"{name}.csv", field_names(RESOURCES[name], False), rows)
         resources = [(RESOURCES[name], name == "document_tables") for name in COMBINED_ORDER]
         text = descriptor_json({**COMBINED_DESCRIPTOR, "sources": self.sources}, resources)

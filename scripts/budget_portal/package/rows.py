@@ -12,6 +12,7 @@ from ..text import strip_numbering
 
 COMBINED = "all"
 SECTION_RESOURCES = (
+    "table_of_contents",
     "organizations",
     "projects",
     "performance_indicators",
@@ -175,9 +176,15 @@ def warning_rows(parsed: Parsed) -> list[dict]:
 def audit_rows(parsed: Parsed) -> list[dict]:
     rows = [c.record(parsed.dataset_id, n) for n, c in enumerate(parsed.checks, start=1)]
     for row in rows:
-        pages = [parsed.doc.page_of(int(line)) for line in row["source_lines"].split(",") if line]
-        row["source_pages"] = ",".join(str(p) for p in sorted(set(p for p in pages if p)))
+        for side in ("left", "right", "source"):
+            row[f"{side}_pages"] = pages_of(row[f"{side}_lines"], parsed.doc)
     return rows
+
+
+def pages_of(lines: str, doc: Document) -> str:
+    """The PDF pages of comma-separated source lines (empty for other formats)."""
+    pages = {doc.page_of(int(line)) for line in lines.split(",") if line}
+    return ",".join(str(p) for p in sorted(p for p in pages if p))
 
 
 def located(rows: list[dict], doc: Document) -> list[dict]:

@@ -15,6 +15,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from ..audit.catalogue import catalogue_rows
 from ..metadata.registry import RESOURCES, TABLES, Resource
 from ..model import Parsed
 from ..read.tables import SPECS
@@ -159,6 +160,7 @@ def write_document_package(folder: Path, parsed: Parsed) -> None:
         (RESOURCES["budget_lines"], budget_lines(parsed), False),
         (RESOURCES["classification_codes"], classification_codes(code_sightings(parsed)), False),
         (RESOURCES["audit"], audit_rows(parsed), False),
+        (RESOURCES["audit_checks"], catalogue_rows(), False),
         (RESOURCES["warnings"], warning_rows(parsed), False),
     ]
     contents = [(resource, located(rows, doc), with_id) for resource, rows, with_id in contents]
@@ -168,7 +170,7 @@ def write_document_package(folder: Path, parsed: Parsed) -> None:
         "title": package_title(parsed),
         "description": (
             f"{m.jurisdiction} {m.agency}（部门编码 {m.department_code or '未印刷'}）"
-            f"{m.year} 年{KIND_TITLES[m.kind]}公开文件中的九张标准表、核对结果和读取警告。"
+            f"{m.year} 年{KIND_TITLES[m.kind]}公开文件中的九张标准表、情况说明各部分、核对结果（附核对规则目录）和读取警告。"
             f"金额单位：{units}。"
         ),
         "keywords": [KIND_TITLES[m.kind], m.jurisdiction, m.agency, str(m.year)],

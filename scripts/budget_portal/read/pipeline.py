@@ -11,12 +11,13 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..audit.narrative import audit_document
+from ..audit import audit_document
 from ..extract import extract
 from ..model import Document, DocumentError, Parsed
 from ..templates import TEMPLATES, Template, detect
 from ..templates import texts as template_texts
 from .activities import activity_rows
+from .contents import contents_rows
 from .figures import figure_rows
 from .items import expenditure_item_rows, resolve_codes
 from .metadata import build_metadata, read_metadata
@@ -94,6 +95,7 @@ def template_of(doc: Document) -> Template:
 
 # Readers of the narrative part: the resources each fills, and the function.
 READERS = (
+    (("table_of_contents",), contents_rows),
     (("organizations",), organization_rows),
     (("projects", "performance_indicators", "project_budget_items"), project_rows),
     (("activities", "activity_indicators"), activity_rows),
@@ -133,7 +135,8 @@ def parse(path: Path, cache: Path | None = None) -> Parsed:
     rows = read_sections(doc, sections, template)
     resolve_codes(rows["expenditure_items"], tables, doc, template)
     printed = table_printed(sections, template)
-    checks = audit_document(tables, rows, template, procurement_printed=printed)
+    headings = {s.key: s.line for s in reversed(sections)}  # the first heading of each key
+    checks = audit_document(doc, tables, rows, headings, template, procurement_printed=printed)
     return Parsed(doc, tables, checks, rows, section_inventory(sections, rows, printed, template))
 
 

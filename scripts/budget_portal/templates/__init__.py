@@ -128,7 +128,7 @@ class Template:
     title: str  # Chinese, for people
     description: str
     kinds: dict[str, str]  # document kind → a regex the cover or title prints for it
-    tables: tuple[TableLayout, ...]
+    tables: tuple[TableLayout, ...]  # the nine, in the order the template prints them
     default_unit: str  # the unit of a table that prints no `单位：…` line
     unit_line: str  # regex with a `unit` group: the line saying a table's unit
     page_noise: str  # regex (full match): page furniture repeated inside tables
@@ -145,6 +145,8 @@ class Template:
     inventory: tuple[tuple[str, str, str], ...]  # (resource, section, printed title) of its parts
     three_public_rows: tuple[tuple[str, str], ...]  # (narrative key, regex on the row's name)
     parts: dict = field(default_factory=dict)  # settings of the other readers, by reader
+    required_sections: tuple[str, ...] = ()  # section keys every document must print
+    empty_note: str = r"空表|无数据"  # regex: a table's note saying it has no figures
     row_number_label: str = "序号"  # numbered tables: the first header cell …
     column_number_labels: tuple[str, ...] = ("栏次", "档次")  # … and the row numbering columns
 
@@ -155,6 +157,7 @@ class Template:
             self.note,
             self.header_meta,
             self.glossary_entry,
+            self.empty_note,
             *self.kinds.values(),
             *(s.pattern for s in self.sections),
             *(r.label for r in self.figure_rules),
@@ -171,6 +174,10 @@ class Template:
             key = getattr(rule, "key", None) if isinstance(rule, SectionRule) else rule.section
             if key not in sections:
                 raise ValueError(f"{self.name}: unknown section {key!r}")
+        headed = {rule.key for rule in self.sections}
+        if not set(self.required_sections) <= headed:
+            raise ValueError(f"{self.name}: required sections without a heading rule: "
+                             f"{sorted(set(self.required_sections) - headed)}")  # fmt: skip
 
     def title_of(self, text: str) -> TableLayout | None:
         """The table whose title `text` is, if any."""

@@ -218,6 +218,17 @@ HEBEI = Template(
         ("fixed_assets", "assets", "部门固定资产占用情况表"),
         ("glossary", "glossary", "名词解释"),
     ),
+    required_sections=(
+        "duties",
+        "overview",
+        "operating_costs",
+        "three_public",
+        "performance",
+        "procurement",
+        "assets",
+        "glossary",
+        "other",
+    ),
     parts={
         "cover": Cover(
             title_pattern=r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*部门预算(?:信息)?公开情况说明$",

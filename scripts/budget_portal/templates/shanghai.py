@@ -30,6 +30,7 @@ SPENDING = (
     Column("project", "项目支出"),
 )
 
+# In the order the template prints them (the 基本支出 table after the two fund tables).
 TABLES = (
     TableLayout(
         "income_expenditure_summary",
@@ -93,6 +94,18 @@ TABLES = (
         SPENDING,
     ),
     TableLayout(
+        "government_fund_expenditure",
+        (rf"{KIND}政府性基金预算支出功能分类预算表",),
+        "labelled",
+        SPENDING,
+    ),
+    TableLayout(
+        "state_capital_expenditure",
+        (rf"{KIND}国有资本经营预算支出功能分类预算表",),
+        "labelled",
+        SPENDING,
+    ),
+    TableLayout(
         "basic_expenditure",
         (rf"{KIND}一般公共预算基本支出部门预算经济分类预算表",),
         "labelled",
@@ -104,18 +117,6 @@ TABLES = (
             Column("personnel", "人员经费"),
             Column("public", "公用经费"),
         ),
-    ),
-    TableLayout(
-        "government_fund_expenditure",
-        (rf"{KIND}政府性基金预算支出功能分类预算表",),
-        "labelled",
-        SPENDING,
-    ),
-    TableLayout(
-        "state_capital_expenditure",
-        (rf"{KIND}国有资本经营预算支出功能分类预算表",),
-        "labelled",
-        SPENDING,
     ),
     TableLayout(
         "three_public",
@@ -249,6 +250,17 @@ SHANGHAI = Template(
         ("glossary", "glossary", "名词解释"),
         ("procurement", "procurement", "政府采购预算表（本模板只在文字中说明）"),
         ("activities", "performance", "职责活动绩效目标表（本模板不印）"),
+    ),
+    required_sections=(
+        "duties",
+        "institutions",
+        "glossary",
+        "overview",
+        "three_public",
+        "operating_costs",
+        "procurement",
+        "performance",
+        "assets",
     ),
     parts={
         "cover": Cover(
