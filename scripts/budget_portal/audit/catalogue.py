@@ -187,6 +187,10 @@ RULES: tuple[Rule, ...] = (
                    f"叙述的数字 = {k.table_label}", 16, _figure(k.narrative_key))
         for k in _OVERVIEW_KEYS
     ),
+    _narrative("overview.income_source_vs_summary", "叙述的各项收入与收支总表", "叙述的某项收入 = 收支总表同一收入项目", 16,
+               lambda t: any(r.section == "overview" and r.key.startswith("income_") for r in t.figure_rules)),
+    _narrative("overview.fund_spending_vs_table", "叙述的各类拨款支出与支出表", "叙述的某类拨款支出 = 该类支出表（或财政拨款收支总表）合计", 16,
+               _figure("overview.expenditure_general_budget")),
     _narrative("overview.expenditure_total_sum", "叙述的支出构成", "叙述：支出 = 基本支出 + 项目支出", 17,
                _figure("overview.basic")),
     _narrative("overview.basic_sum", "叙述的基本支出构成", "叙述：基本支出 = 人员经费 + 公用经费", 17,

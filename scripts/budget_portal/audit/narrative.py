@@ -8,12 +8,29 @@ from decimal import Decimal
 
 from ..metadata.key_figures import KEY_FIGURES
 from ..templates.parts import ProjectTables
-from .tables import ZERO, Audit, Check, coded_rows, total_row, value
+from ..text import label_key
+from .tables import ZERO, Audit, Check, coded_rows, table_title, total_row, value
 
 # The key figures the narrative's overview states and a table prints (the narrative's income is
 # compared with the summary's, below).
 OVERVIEW_VS_TABLES = tuple(k for k in KEY_FIGURES if k.table_label)
 FIXED_ASSET_CLASSES = ("A01", "A02", "A03", "A04", "A05", "A06")
+# The income sources the narrative may state, and the label of their row in the 收支总表.
+INCOME_SOURCES = (
+    ("income_general_budget", r"一般公共预算"),
+    ("income_government_fund", r"政府性基金|基金预算"),
+    ("income_state_capital", r"国有资本经营"),
+    ("income_fiscal_special_account", r"财政专户"),
+    ("income_fiscal_appropriation", r"^(一、)?财政拨款收入$"),
+    ("income_business", r"^(.、)?事业收入$"),
+    ("income_operating", r"经营收入$"),
+    ("income_other", r"^(.、)?其他收入$"),
+)
+FUND_SPENDING = (
+    ("expenditure_general_budget", "general_budget_expenditure"),
+    ("expenditure_government_fund", "government_fund_expenditure"),
+    ("expenditure_state_capital", "state_capital_expenditure"),
+)
 PERCENT_STEP = Decimal("1e-8")  # a computed percentage, before rounding to the printed decimals
 # Keys of figures numbered in a series (one per item), not one figure stated twice.
 SERIES = re.compile(r"\.item$|function_item|_percent$")
@@ -38,7 +55,7 @@ class NarrativeAudit(Audit):
 
     def run(self) -> list[Check]:
         super().run()
-        for step in (self.three_public_vs_narrative, self.overview_vs_tables, self.overview_sums,
+        for step in (self.three_public_vs_narrative, self.overview_vs_tables, self.sources_and_funds, self.overview_sums,
                      self.changes, self.operating_costs, self.project_breakdown, self.project_budgets, self.activity_budgets,
                      self.procurement, self.fixed_assets, self.planned_purchases,
                      self.expenditure_items, self.procurement_parts, self.project_budget_items,
@@ -93,6 +110,31 @@ class NarrativeAudit(Audit):
             if row:
                 self.against_figure(f"overview.{key}_vs_table", f"情况说明 = {label}", table,
                                     figure.narrative_key, (f"表：{label}", value(row, figure.column)), (row,))  # fmt: skip
+
+    def sources_and_funds(self):
+        """Each income source the narrative states against its row of the 收支总表, and each
+        fund's spending against the total of that fund's table."""
+        summary = self.rows.get("income_expenditure_summary", [])
+        grand = self.role(summary, "income_name", "income_grand_total")
+        above = [r for r in summary if not grand or r["row_number"] < grand["row_number"]]
+        for key, pattern in INCOME_SOURCES:
+            row = next(
+                (r for r in above if re.search(pattern, label_key(r.get("income_name") or ""))),
+                None,
+            )
+            if row:
+                self.against_figure("overview.income_source_vs_summary", "情况说明的各项收入 = 收支总表同一收入项目",
+                                    "income_expenditure_summary", f"overview.{key}",
+                                    (f"收支总表：{row['income_name']}", value(row, "income")), (row,))  # fmt: skip
+        for key, table in FUND_SPENDING:
+            if self.tables.get(table) and (row := total_row(self.rows[table])):
+                self.against_figure("overview.fund_spending_vs_table", "情况说明的各类拨款支出 = 该类支出表合计",
+                                    table, f"overview.{key}", (f"{table_title(table)} 合计", value(row, "total")), (row,))  # fmt: skip
+        appropriation = self.rows.get("fiscal_appropriation_summary", [])
+        if out := self.role(appropriation, "expenditure_name", "expenditure_grand_total"):
+            self.against_figure("overview.fund_spending_vs_table", "情况说明的各类拨款支出 = 该类支出表合计",
+                                "fiscal_appropriation_summary", "overview.expenditure_fiscal_appropriation",
+                                ("财政拨款收支总表 支出总计", value(out, "total")), (out,))  # fmt: skip
 
     def overview_sums(self):
         def sum_of(keys):
