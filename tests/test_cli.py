@@ -150,7 +150,7 @@ def test_check_prints_what_was_read_and_writes_nothing(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "dataset id   zhaoxian-323-2024" in out
     assert "34063.09" in out  # 收入总表 合计
-    assert "audit: 569 checks, 9 findings" in out
+    assert "audit: 573 checks, 9 findings" in out
     assert "40 个项目预算数之和 32619.37 万元，支出总表 项目支出 32619.38 万元" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
 
@@ -160,7 +160,7 @@ def test_validate_fails_on_an_invalid_package_not_on_audit_findings(tmp_path, ca
     shutil.copytree(ROOT / "datapackages", packages)
     assert main(["validate", "--datapackages", str(packages)]) == 0
     out = capsys.readouterr().out
-    assert "audit: 3616 checks, 27 findings" in out and "9 packages, 0 invalid" in out
+    assert "audit: 3651 checks, 27 findings" in out and "9 packages, 0 invalid" in out
     income = packages / "zhaoxian-323-2024" / "income.csv"
     income.write_text(
         income.read_text(encoding="utf-8").replace("34063.09", "三万"), encoding="utf-8"

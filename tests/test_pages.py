@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import zipfile
+from html import escape
 
 import markdown
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from budget_portal.audit.catalogue import FAMILIES, RULES
 from budget_portal.metadata.registry import RESOURCES, TABLES
 from budget_portal.pages import build_pages
 from budget_portal.pages.corpus import load_corpus
@@ -186,22 +189,50 @@ def test_document_page_shows_tables_sections_audit_and_downloads(built_site):
     assert "zhaoxian-323-2024.xlsx" in html
 
 
-def test_quality_page_lists_every_finding(built_site):
+def test_quality_page_ranks_documents_and_lists_every_finding_by_family(built_site):
     audit = pd.read_csv(ROOT / "datapackages/all/audit.csv", dtype=str, keep_default_na=False)
     findings = audit[audit["status"] == "fail"]
     html = (built_site.site / "quality/index.html").read_text(encoding="utf-8")
-    section = html.split('id="不符之处"')[1].split('id="各文件的核对情况"')[0]
-    assert section.count("<tr>") == len(findings) + 1  # plus the header row
+    tabs = html.split('class="tabbed-block"')[1:]
+    assert len(tabs) == 1 + len(FAMILIES)
+    labels = re.findall(r"<label[^>]*>([^<]+)</label>", html)
+    assert labels[: 1 + len(FAMILIES)] == [f"全部（{len(findings)}）"] + [
+        f"{title}（{(findings['family'] == family).sum()}）" for family, title in FAMILIES.items()
+    ]
     for _, f in findings.iterrows():
-        assert f["left_value"] in section and f["right_value"] in section
+        message = escape(f["message"], quote=False)
+        family = list(FAMILIES).index(f["family"]) + 1
+        assert message in tabs[0] and message in tabs[family], f["message"]
+    # Ranked by errors, then warnings: 赵县 (9 errors) first, the two clean 商务委 documents last.
+    ranking = html.split('id="各文件排名"')[1].split("</table>")[0]
+    order = re.findall(r'href="../documents/([^"/]+)\.html"', ranking)
+    assert order[0] == "zhaoxian-323-2024" and set(order[-2:]) == {
+        "shanghaishi-putuoqu-shangwuweiyuanhui-2025", "shanghaishi-putuoqu-shangwuweiyuanhui-danwei-2025"}  # fmt: skip
 
 
-def test_dictionary_lists_every_field_of_every_resource(built_site):
+def test_document_page_scorecard_links_each_finding_to_its_page(built_site):
+    name = "shanghaishi-putuoqu-renminzhengfuwanlijiedaobanshichu-2024"
+    html = (built_site.site / f"documents/{name}.html").read_text(encoding="utf-8")
+    section = html.split('id="核对结果"')[1].split('id="下载本文件的数据"')[0]
+    assert all(f"<td>{title}</td>" in section for title in ("完整性", "表内与表间运算", "科目名称"))
+    assert f'href="../originals/{name}.pdf#page=31"' in section  # the 三公 table and its note
+    assert "故本表为空表" in section and "发现 4 处（错误 4，提醒 0）" in section
+
+
+def test_home_page_says_how_many_findings(built_site):
+    audit = pd.read_csv(ROOT / "datapackages/all/audit.csv", dtype=str, keep_default_na=False)
+    html = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert f"发现 {(audit['status'] == 'fail').sum()} 处" in html
+
+
+def test_dictionary_lists_every_field_of_every_resource_and_every_check(built_site):
     html = (built_site.site / "data/dictionary.html").read_text(encoding="utf-8")
     for name, resource in {**TABLES, **RESOURCES}.items():
         assert f"<code>{name}</code>" in html
         for field in resource.fields:
             assert f"<code>{field}</code>" in html
+    catalogue = html.split('id="audit-catalogue"')[1]
+    assert all(f"<code>{rule.check}</code>" in catalogue for rule in RULES)
 
 
 def test_search_index_is_segmented_into_chinese_words(built_site):

@@ -14,6 +14,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .audit import write_quality
 from .charts import Renderer, write_bundle
 from .codes import page_codes, write_codes
 from .context import Site
@@ -22,7 +23,7 @@ from .document import write_document_page
 from .downloads import write_package_downloads
 from .output import Output
 from .overview import write_compare, write_departments, write_documents_index, write_home
-from .reference import write_data, write_dictionary, write_glossary, write_quality
+from .reference import write_data, write_dictionary, write_glossary
 
 DOCUMENTS = Path(__file__).resolve().parents[3] / "documents"
 WRITERS = (

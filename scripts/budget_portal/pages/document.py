@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from ..metadata.registry import FIELDS, RESOURCES, TABLES
+from .audit import audit_section
 from .charts import Chart, bars, long_form
-from .context import QUALITY, Site, department_page, document_page
+from .context import Site, department_page, document_page
 from .corpus import Dataset
 from .downloads import download_base
 from .markup import details, esc, link, percent, rel, tab, table, unsearched
-from .measures import economic_basic, functional_spending, key_figures, label
+from .measures import economic_basic, functional_spending, key_figures
 
 HIDDEN_COLUMNS = {"dataset_id", "source_lines", "source_page", "source_ref", "unit"}
 STATUS = {"parsed": "已解析", "empty": "空表", "missing": "文件中没有", "unreadable": "无法读取"}
@@ -366,65 +367,6 @@ def narrative_section(site: Site, ds: Dataset, page: str) -> list[str]:
         body = "\n".join(paragraphs)
         out += [f"### {esc(section)}\n", unsearched(body) if section == "名词解释" else body]
     return out
-
-
-def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    audit = ds.frame("audit")
-    findings = audit[audit["status"] == "fail"]
-    out = [
-        "## 核对结果\n",
-        f"按文件应满足的 {audit['identity'].nunique()} 类算术关系共核对 {len(audit)} 项，"
-        f"不符 {len(findings)} 项。不符之处按原样公布，不作修改。"
-        f"{link('全部文件的核对结果', QUALITY, page)}\n",
-    ]
-    if len(findings):
-        out.append(audit_table(site, findings, page, {ds.name: ds}, with_document=False))
-    warnings = ds.frame("warnings")
-    if len(warnings):
-        out += [
-            "### 读取警告\n",
-            table(
-                ["出处", "说明"],
-                ([site.cite(ds, w, page), esc(w["message"])] for w in warnings.to_dict("records")),
-            ),
-        ]
-    return out
-
-
-def audit_table(
-    site: Site, findings: pd.DataFrame, page: str, datasets: dict, with_document: bool
-) -> str:
-    """Findings with both sides, the difference and where each was read."""
-    headers = ["核对", "科目", "左边", "数值", "右边", "数值", "差额", "出处"]
-    rows = []
-    for f in findings.to_dict("records"):
-        ds = datasets.get(f["dataset_id"])
-        row = [
-            esc(f["description"]),
-            esc(" ".join(x for x in (f["code"], f["name"]) if x)),
-            esc(f["left_label"]),
-            esc(f["left_value"]),
-            esc(f["right_label"]),
-            esc(f["right_value"]),
-            esc(f["difference"]),
-            finding_places(site, ds, f, page),
-        ]
-        if with_document:
-            target = f"documents/{f['dataset_id']}.md"
-            row.insert(0, link(label(ds) if ds else f["dataset_id"], target, page))
-        rows.append(row)
-    if with_document:
-        headers.insert(0, "文件")
-    offset = 1 if with_document else 0
-    return table(headers, rows, [3 + offset, 5 + offset, 6 + offset])
-
-
-def finding_places(site: Site, ds: Dataset | None, finding: dict, page: str) -> str:
-    """The pages of a finding in the original PDF (links), or its lines in the text."""
-    if ds and ds.is_paged and finding.get("source_pages"):
-        pages = finding["source_pages"].split(",")
-        return "、".join(site.cite(ds, {"source_page": p}, page) for p in pages)
-    return "第 " + esc(finding["source_lines"].replace(",", ", ")) + " 行"
 
 
 def download_section(ds: Dataset, page: str) -> list[str]:

@@ -7,6 +7,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from .audit import counts
 from .charts import AMOUNT, Chart, bars, lines
 from .context import (
     CODES_INDEX,
@@ -67,8 +68,8 @@ def spending_chart(site: Site, datasets: list[Dataset], path: str, title: str) -
 def write_home(site: Site) -> None:
     corpus, page = site.corpus, HOME
     datasets = corpus.datasets
-    audit = corpus.combined.frame("audit")
-    findings = int((audit["status"] == "fail").sum())
+    audit = counts(corpus.combined.frame("audit"))
+    findings = audit["errors"] + audit["warnings"]
     years = sorted({ds.meta["year"] for ds in datasets})
     departments = [ds for ds in datasets if ds.kind == "部门预算"]  # a 单位预算 is inside one
     spending = sum(v for ds in departments if not math.isnan(v := key_value(ds, "expenditure")))
@@ -78,7 +79,7 @@ def write_home(site: Site) -> None:
         "# 部门预算开放数据\n",
         "中国各级政府的每个部门每年公开部门预算：九张标准表、所属单位、项目绩效目标、政府采购、"
         "国有资产和情况说明。本站把这些文件读成可检索、可比较、可下载的开放数据，"
-        "并逐项核对文件中应当成立的算术关系，公开所有不符之处。\n",
+        "并像最仔细的读者那样逐项核对每份文件（表内和表间的运算、情况说明与表格、增减变化、完整性、科目名称和文字），公开每一处发现。\n",
         "## 概况\n",
         table(
             ["", "数量"],
@@ -88,7 +89,11 @@ def write_home(site: Site) -> None:
                 ["辖区", f"{len({ds.meta['jurisdiction'] for ds in datasets})} 个"],
                 ["预算年度", f"{years[0]}–{years[-1]}" if years else "—"],
                 ["预算支出合计（各部门预算相加，不含单位预算）", f"{spending:,.2f} 万元"],
-                ["算术核对", f"{len(audit)} 项，{link(f'不符 {findings} 项', QUALITY, page)}"],
+                [
+                    "核对",
+                    f"{audit['checks']} 项，{link(f'发现 {findings} 处', QUALITY, page)}"
+                    f"（错误 {audit['errors']}，提醒 {audit['warnings']}）",
+                ],
             ],
         ),
     ]
@@ -107,7 +112,7 @@ def write_home(site: Site) -> None:
         f"- {link('按部门浏览', DEPARTMENTS_INDEX, page)}，或查看 {link('全部预算文件', DOCUMENTS_INDEX, page)}",
         f"- {link('部门之间比较', COMPARE, page)}：总额、功能分类、“三公”经费、机关运行经费",
         f"- {link('按预算科目查看', CODES_INDEX, page)}：每个功能分类的类、款和经济分类的类",
-        f"- {link('数据质量', QUALITY, page)}：每一项核对和每一处不符\n",
+        f"- {link('数据质量', QUALITY, page)}：每份文件的核对结果和每一处发现\n",
         "## 下载全部数据\n",
         f"全部文件的合并数据包：[zip]({rel(everything + '.zip', page)}) · "
         f"[datapackage.json]({rel(everything + '/datapackage.json', page)})。"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ..metadata.registry import RESOURCES, TABLES
-from .context import DATA, DICTIONARY, GLOSSARY, QUALITY, Site, document_page
-from .document import audit_table
+from .audit import catalogue_section
+from .context import DATA, DICTIONARY, GLOSSARY, Site, document_page
 from .downloads import download_base
 from .markup import esc, link, rel, table, unsearched
 from .measures import label
@@ -105,77 +103,8 @@ def write_dictionary(site: Site) -> None:
                     ),
                 ),
             ]
+    body += catalogue_section()
     site.page(page, "数据字典", body)
-
-
-def write_quality(site: Site) -> None:
-    page = QUALITY
-    corpus = site.corpus
-    audit = corpus.combined.frame("audit")
-    findings = audit[audit["status"] == "fail"]
-    body = [
-        "# 数据质量\n",
-        f"每份文件都应满足一组算术关系（合计等于各项之和、各表之间相互一致、情况说明与表格一致）。"
-        f"本站共核对 {len(audit)} 项，其中 {len(findings)} 项不符。"
-        "不符之处按文件原样公布，不作修改；“源文件行号”指出数字所在的行。\n",
-        "## 不符之处\n",
-        audit_table(
-            site, findings, page, {ds.name: ds for ds in corpus.datasets}, with_document=True
-        )
-        if len(findings)
-        else "没有不符之处。\n",
-        "## 各文件的核对情况\n",
-        unsearched_table(
-            ["文件", "核对项", "通过", "不符", "读取警告"],
-            (
-                [
-                    link(label(ds), document_page(ds), page),
-                    str(len(a := ds.frame("audit"))),
-                    str(int((a["status"] == "pass").sum())),
-                    str(int((a["status"] == "fail").sum())),
-                    str(len(ds.frame("warnings"))),
-                ]
-                for ds in corpus.datasets
-            ),
-            [1, 2, 3, 4],
-        ),
-        "## 各类核对\n",
-        identity_table(audit),
-        "## 读取警告\n",
-        "读取文件时遇到的版式问题（例如被分页截断的行、缺少的标签）。这些数字已读出，但值得对照原文。\n",
-        warning_table(site, corpus.combined.frame("warnings"), page),
-    ]
-    site.page(page, "数据质量", body)
-
-
-def identity_table(audit: pd.DataFrame) -> str:
-    if audit.empty:
-        return "没有核对项。\n"
-    grouped = audit.groupby("identity", sort=False)
-    rows = []
-    for identity, group in sorted(grouped, key=lambda g: int(g[0])):
-        rows.append(
-            [
-                identity,
-                esc(group["description"].iloc[0]),
-                str(len(group)),
-                str(int((group["status"] == "fail").sum())),
-            ]
-        )
-    return table(["关系", "例", "核对项", "不符"], rows, [0, 2, 3])
-
-
-def warning_table(site: Site, warnings: pd.DataFrame, page: str) -> str:
-    if warnings.empty:
-        return "没有读取警告。\n"
-    datasets = {ds.name: ds for ds in site.corpus.datasets}
-    rows = []
-    for w in warnings.to_dict("records"):
-        ds = datasets.get(w["dataset_id"])
-        where = site.cite(ds, w, page) if ds else esc(w["source_line"])
-        name = label(ds) if ds else w["dataset_id"]
-        rows.append([link(name, f"documents/{w['dataset_id']}.md", page), where, esc(w["message"])])
-    return table(["文件", "出处", "说明"], rows)
 
 
 def write_glossary(site: Site) -> None:

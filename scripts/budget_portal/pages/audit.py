@@ -1,0 +1,241 @@
+"""The audit on the site: a scorecard on each document's page, the data-quality page (documents
+ranked, findings by family) and the catalogue on the data dictionary.
+
+Findings are written as a list, not a wide table (phones): the Chinese message, then each side
+with where it was read (a link to the PDF page, or the line of the text) and the text quoted
+from there.  Everything from a document goes through `esc`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..audit.catalogue import FAMILIES, RULES, SEVERITIES
+from .context import DICTIONARY, QUALITY, Site, document_page
+from .corpus import Dataset
+from .markup import esc, link, table, unsearched
+from .measures import label
+
+
+def counts(audit: pd.DataFrame) -> dict[str, int]:
+    failed = audit["status"] == "fail"
+    return {
+        "checks": len(audit),
+        "passed": int((~failed).sum()),
+        "errors": int((failed & (audit["severity"] == "error")).sum()),
+        "warnings": int((failed & (audit["severity"] == "warning")).sum()),
+    }
+
+
+def summary_sentence(audit: pd.DataFrame) -> str:
+    c = counts(audit)
+    return (
+        f"共核对 {c['checks']} 项，通过 {c['passed']} 项；"
+        f"发现 {c['errors'] + c['warnings']} 处（错误 {c['errors']}，提醒 {c['warnings']}）。"
+    )
+
+
+def scorecard(audit: pd.DataFrame) -> str:
+    """Checks run, passed and findings by severity, one row per family."""
+    rows = []
+    for family, title in FAMILIES.items():
+        part = audit[audit["family"] == family]
+        if len(part):
+            c = counts(part)
+            rows.append(
+                [title, str(c["checks"]), str(c["passed"]), str(c["errors"]), str(c["warnings"])]
+            )
+    return table(["类别", "核对", "通过", "错误", "提醒"], rows, [1, 2, 3, 4])
+
+
+def where(site: Site, ds: Dataset | None, finding: dict, side: str, page: str) -> str:
+    """The pages (linked) or lines one side of a finding was read from."""
+    pages = [p for p in finding.get(f"{side}_pages", "").split(",") if p]
+    if ds is not None and ds.is_paged and pages:
+        return "、".join(site.cite(ds, {"source_page": p}, page) for p in pages)
+    lines = [n for n in finding.get(f"{side}_lines", "").split(",") if n]
+    return f"第 {esc('、'.join(lines))} 行" if lines else "全文"
+
+
+def finding_item(
+    site: Site, ds: Dataset | None, finding: dict, page: str, with_document: bool
+) -> str:
+    severity = SEVERITIES.get(finding["severity"], finding["severity"])
+    head = f"**{severity}** · {esc(FAMILIES.get(finding['family'], finding['family']))}"
+    if with_document:
+        name = label(ds) if ds is not None else finding["dataset_id"]
+        head += f" · {link(name, document_page_of(finding), page)}"
+    lines = [f"- {head}：{esc(finding['message'])}"]
+    one_place = (finding["left_lines"], finding["left_text"]) == (
+        finding["right_lines"],
+        finding["right_text"],
+    )
+    sides = (("left", "出处"),) if one_place else (("left", "左边"), ("right", "右边"))
+    for side, title in sides:
+        quote = finding.get(f"{side}_text", "")
+        text = f"    - {title}：{where(site, ds, finding, side, page)}"
+        lines.append(text + (f"「{esc(quote)}」" if quote else ""))
+    return "\n".join(lines) + "\n"
+
+
+def document_page_of(finding: dict) -> str:
+    return f"documents/{finding['dataset_id']}.md"
+
+
+def finding_list(
+    site: Site, findings: pd.DataFrame, datasets: dict, page: str, with_document: bool
+) -> str:
+    if findings.empty:
+        return "没有发现。\n"
+    ordered = findings.assign(_rank=findings["severity"].map({"error": 0, "warning": 1}))
+    ordered = ordered.sort_values(["_rank"], kind="stable")
+    return "\n".join(
+        finding_item(site, datasets.get(f["dataset_id"]), f, page, with_document)
+        for f in ordered.to_dict("records")
+    )
+
+
+def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
+    audit = ds.frame("audit")
+    findings = audit[audit["status"] == "fail"]
+    out = [
+        "## 核对结果\n",
+        f"按文件应当满足的各项关系逐一核对：{summary_sentence(audit)}"
+        "发现按文件原样公布，不作修改；“错误”是数字相互矛盾或必备内容缺失，“提醒”是名称、文字和格式问题。"
+        f"规则见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}，"
+        f"全部文件的情况见{link('数据质量', QUALITY, page)}。\n",
+        scorecard(audit),
+    ]
+    if len(findings):
+        out += [
+            "### 发现\n",
+            finding_list(site, findings, {ds.name: ds}, page, with_document=False),
+        ]
+    warnings = ds.frame("warnings")
+    if len(warnings):
+        out += [
+            "### 读取警告\n",
+            table(
+                ["出处", "说明"],
+                ([site.cite(ds, w, page), esc(w["message"])] for w in warnings.to_dict("records")),
+            ),
+        ]
+    return out
+
+
+def write_quality(site: Site) -> None:
+    page = QUALITY
+    corpus = site.corpus
+    audit = corpus.combined.frame("audit")
+    datasets = {ds.name: ds for ds in corpus.datasets}
+    findings = audit[audit["status"] == "fail"]
+    body = [
+        "# 数据质量\n",
+        "每份文件都应当自洽：九张表齐全、合计等于各项之和、各表之间一致、情况说明写的数字与表格一致、"
+        "增减的方向和百分比与数字一致、科目名称正确、文字没有明显疏漏。"
+        f"本站逐项核对所有文件，{summary_sentence(audit)}"
+        "发现按文件原样公布，不作修改，并注明两边的数字、单位和出处（PDF 原件的页码可直接打开）。"
+        f"每条规则的公式见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}；"
+        "核对结果可在数据下载中取得（`audit.csv`）。\n",
+        "## 各文件排名\n",
+        "按错误数、再按提醒数从多到少排列。\n",
+        ranking(corpus.datasets, page),
+        "## 发现\n",
+        "按类别筛选：\n",
+        family_tabs(site, findings, datasets, page),
+        "## 各类规则\n",
+        family_table(audit),
+        "## 读取警告\n",
+        "读取文件时遇到的版式问题（例如被分页截断的行、缺少的标签）。这些数字已读出，但值得对照原文。\n",
+        warning_table(site, corpus.combined.frame("warnings"), page),
+    ]
+    site.page(page, "数据质量", body)
+
+
+def ranking(datasets: list[Dataset], page: str) -> str:
+    rows = []
+    for ds in datasets:
+        c = counts(ds.frame("audit"))
+        rows.append((c["errors"], c["warnings"], ds, c))
+    rows.sort(key=lambda r: (-r[0], -r[1], r[2].name))
+    return unsearched(
+        table(
+            ["文件", "核对", "通过", "错误", "提醒", "读取警告"],
+            (
+                [
+                    link(label(ds), document_page(ds), page),
+                    str(c["checks"]),
+                    str(c["passed"]),
+                    str(c["errors"]),
+                    str(c["warnings"]),
+                    str(len(ds.frame("warnings"))),
+                ]
+                for _, _, ds, c in rows
+            ),
+            [1, 2, 3, 4, 5],
+        )
+    )
+
+
+def family_tabs(site: Site, findings: pd.DataFrame, datasets: dict, page: str) -> str:
+    """Content tabs (no script): all findings, then one tab per family."""
+    tabs = [("全部", findings)] + [
+        (title, findings[findings["family"] == family]) for family, title in FAMILIES.items()
+    ]
+    out = []
+    for title, part in tabs:
+        body = finding_list(site, part, datasets, page, with_document=True)
+        out.append(f'=== "{title}（{len(part)}）"\n\n' + indent(body) + "\n")
+    return "\n".join(out)
+
+
+def indent(text: str) -> str:
+    return "\n".join("    " + line if line.strip() else "" for line in text.splitlines())
+
+
+def family_table(audit: pd.DataFrame) -> str:
+    rows = []
+    for family, title in FAMILIES.items():
+        rules = [r for r in RULES if r.family == family]
+        part = audit[audit["family"] == family]
+        c = counts(part) if len(part) else {"checks": 0, "errors": 0, "warnings": 0}
+        rows.append([title, str(len(rules)), str(c["checks"]), str(c["errors"] + c["warnings"])])
+    return table(["类别", "规则", "核对", "发现"], rows, [1, 2, 3])
+
+
+def warning_table(site: Site, warnings: pd.DataFrame, page: str) -> str:
+    if warnings.empty:
+        return "没有读取警告。\n"
+    datasets = {ds.name: ds for ds in site.corpus.datasets}
+    rows = []
+    for w in warnings.to_dict("records"):
+        ds = datasets.get(w["dataset_id"])
+        place = site.cite(ds, w, page) if ds else esc(w["source_line"])
+        name = label(ds) if ds else w["dataset_id"]
+        rows.append([link(name, document_page_of(w), page), place, esc(w["message"])])
+    return table(["文件", "出处", "说明"], rows)
+
+
+def catalogue_section() -> list[str]:
+    """The catalogue of checks on the data dictionary (anchor `audit-catalogue`)."""
+    return [
+        "## 核对规则目录 {#audit-catalogue}\n",
+        "审核所用的每条规则。`check` 与核对结果（`audit.csv`）的同名列对应；同一目录也在每个数据包中"
+        "（`audit_checks.csv`）。科目名称按年度的参考数据见合并数据包的 `classification_names.csv`。\n",
+        unsearched(
+            table(
+                ["规则", "类别", "严重程度", "名称", "公式", "适用模板"],
+                (
+                    [
+                        f"`{r.check}`",
+                        FAMILIES[r.family],
+                        SEVERITIES[r.severity],
+                        esc(r.title),
+                        esc(r.formula),
+                        "、".join(r.templates),
+                    ]
+                    for r in RULES
+                ),
+            )
+        ),
+    ]
