@@ -3,6 +3,7 @@ documents with the source text that explains it (a finding nobody can explain is
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -381,3 +382,108 @@ def test_every_finding_of_the_shanghai_pdfs_is_in_the_source(shanghai):
 def test_every_family_runs_on_both_templates(seeds, shanghai):
     for parsed in (seeds["000"], shanghai["department"]):
         assert {c.family for c in parsed.checks} == set(FAMILIES), parsed.doc.template
+
+
+# --- every numeric check can fail ---------------------------------------------------------
+
+
+def mutated(parsed, lines: set[int], key: str):
+    """The parse's tables and narrative rows with the amount `key` of the rows read on `lines`
+    changed."""
+    tables, sections = copy.deepcopy(parsed.tables), copy.deepcopy(parsed.sections)
+
+    def change(row: dict) -> dict:
+        value = row.get(key)
+        return {**row, key: value * 2 + 1_000_000} if isinstance(value, Decimal) else row
+
+    for table in tables.values():
+        for row in table.rows:
+            if lines & set(row.source_lines):
+                row.values = change(row.values)
+    for rows in sections.values():
+        for i, row in enumerate(rows):
+            if row.get("source_line") in lines:
+                rows[i] = change(row)
+    return tables, sections
+
+
+def amounts_read(parsed, lines: set[int]) -> set[str]:
+    keys = {
+        k
+        for t in parsed.tables.values()
+        for r in t.rows
+        if lines & set(r.source_lines)
+        for k, v in r.values.items()
+        if isinstance(v, Decimal)
+    }
+    keys |= {
+        k
+        for rows in parsed.sections.values()
+        for r in rows
+        if r.get("source_line") in lines
+        for k, v in r.items()
+        if isinstance(v, Decimal)
+    }
+    return keys
+
+
+def rerun(parsed, tables, sections) -> list[Check]:
+    printed = any(c.check == "procurement.narrative_total" for c in parsed.checks)
+    doc = parsed.doc
+    return NarrativeAudit(
+        tables, sections, TEMPLATES[doc.template], printed, doc.metadata.year
+    ).run()
+
+
+NUMERIC = ("arithmetic", "narrative", "changes")
+
+
+def can_fail(parsed, check: Check) -> bool:
+    """Whether changing one amount of one side of a passing check makes it fail."""
+    for side in (check.left_lines, check.right_lines):
+        for key in sorted(amounts_read(parsed, set(side))):
+            tables, sections = mutated(parsed, set(side), key)
+            if any(
+                c.check == check.check and c.status == "fail" and c.left_lines == check.left_lines
+                for c in rerun(parsed, tables, sections)
+            ):
+                return True
+    return False
+
+
+def test_every_numeric_check_can_fail(seeds, shanghai):
+    """A check fails in the corpus, or changing an amount one of its sides was read from makes
+    it fail: no check that cannot."""
+    documents = [*seeds.values(), *shanghai.values()]
+    # changes.self_year reads words, not amounts: its snippets are with the wording rules.
+    untested = {r.check for r in RULES if r.family in NUMERIC} - {"changes.self_year"}
+    untested -= {c.check for p in documents for c in p.checks if c.status == "fail"}
+    for parsed in documents:
+        for check in parsed.checks:
+            if check.check in untested and check.status == "pass" and can_fail(parsed, check):
+                untested.discard(check.check)
+    # Never run in the corpus: no document prints parts of its 支出 items, and every 政府性基金
+    # table of the corpus is empty.
+    assert untested == {"summary.expenditure_item_parts", "government_fund_expenditure.hierarchy"}
+
+
+def test_the_two_checks_the_corpus_never_runs_fail_on_snippets():
+    from budget_portal.audit.tables import Audit
+
+    rows = [{"code": "", "name": "合计", "level": 0, "parent_code": "", "total": D(10)},
+            {"code": "212", "name": "城乡社区支出", "level": 1, "parent_code": "", "total": D(10)},
+            {"code": "21208", "name": "国有土地使用权出让收入安排的支出", "level": 2, "parent_code": "212", "total": D(9)}]  # fmt: skip
+    funds = table(
+        "government_fund_expenditure", [{**r, "row_number": i + 1} for i, r in enumerate(rows)]
+    )
+    funds.unit = "万元"
+    audit = Audit({"government_fund_expenditure": funds}, TEMPLATES["hebei"])
+    audit.hierarchy("government_fund_expenditure")
+    assert ("government_fund_expenditure.hierarchy", "212") in [
+        (c.check, c.code) for c in audit.checks if c.status == "fail"
+    ]
+    summary = [{"row_number": 1, "expenditure_name": "一、一般公共服务支出", "expenditure": D(10), "source_line": 5},
+               {"row_number": 2, "expenditure_name": "1.人大事务", "expenditure": D(4), "source_line": 6},
+               {"row_number": 3, "expenditure_name": "2.政协事务", "expenditure": D(5), "source_line": 7}]  # fmt: skip
+    audit.item_parts("income_expenditure_summary", summary, "expenditure_name", ("expenditure",))
+    assert failed(audit.checks[-1:]) == ["summary.expenditure_item_parts"]
