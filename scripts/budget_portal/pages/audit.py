@@ -13,7 +13,7 @@ import pandas as pd
 from ..audit.catalogue import FAMILIES, RULES, SEVERITIES
 from .context import DICTIONARY, QUALITY, Site, document_page
 from .corpus import Dataset
-from .markup import esc, link, table, unsearched
+from .markup import bullets, esc, link, para, table, tabs, unsearched
 from .measures import label
 
 
@@ -61,11 +61,13 @@ def finding_item(
     site: Site, ds: Dataset | None, finding: dict, page: str, with_document: bool
 ) -> str:
     severity = SEVERITIES.get(finding["severity"], finding["severity"])
-    head = f"**{severity}** · {esc(FAMILIES.get(finding['family'], finding['family']))}"
+    head = (
+        f"<strong>{severity}</strong> · {esc(FAMILIES.get(finding['family'], finding['family']))}"
+    )
     if with_document:
         name = label(ds) if ds is not None else finding["dataset_id"]
         head += f" · {link(name, document_page_of(finding), page)}"
-    lines = [f"- {head}：{esc(finding['message'])}"]
+    places = []
     one_place = (finding["left_lines"], finding["left_text"]) == (
         finding["right_lines"],
         finding["right_text"],
@@ -73,9 +75,9 @@ def finding_item(
     sides = (("left", "出处"),) if one_place else (("left", "左边"), ("right", "右边"))
     for side, title in sides:
         quote = finding.get(f"{side}_text", "")
-        text = f"    - {title}：{where(site, ds, finding, side, page)}"
-        lines.append(text + (f"「{esc(quote)}」" if quote else ""))
-    return "\n".join(lines) + "\n"
+        text = f"{title}：{where(site, ds, finding, side, page)}"
+        places.append(text + (f"「{esc(quote)}」" if quote else ""))
+    return f"{head}：{esc(finding['message'])}\n{bullets(places)}"
 
 
 def document_page_of(finding: dict) -> str:
@@ -86,10 +88,10 @@ def finding_list(
     site: Site, findings: pd.DataFrame, datasets: dict, page: str, with_document: bool
 ) -> str:
     if findings.empty:
-        return "没有发现。\n"
+        return para("没有发现。")
     ordered = findings.assign(_rank=findings["severity"].map({"error": 0, "warning": 1}))
     ordered = ordered.sort_values(["_rank"], kind="stable")
-    return "\n".join(
+    return bullets(
         finding_item(site, datasets.get(f["dataset_id"]), f, page, with_document)
         for f in ordered.to_dict("records")
     )
@@ -100,10 +102,12 @@ def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
     findings = audit[audit["status"] == "fail"]
     out = [
         "## 核对结果\n",
-        f"按文件应当满足的各项关系逐一核对：{summary_sentence(audit)}"
-        "发现按文件原样公布，不作修改；“错误”是数字相互矛盾或必备内容缺失，“提醒”是名称、文字和格式问题。"
-        f"规则见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}，"
-        f"全部文件的情况见{link('数据质量', QUALITY, page)}。\n",
+        para(
+            f"按文件应当满足的各项关系逐一核对：{summary_sentence(audit)}"
+            "发现按文件原样公布，不作修改；“错误”是数字相互矛盾或必备内容缺失，“提醒”是名称、文字和格式问题。"
+            f"规则见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}，"
+            f"全部文件的情况见{link('数据质量', QUALITY, page)}。"
+        ),
         scorecard(audit),
     ]
     if len(findings):
@@ -131,22 +135,26 @@ def write_quality(site: Site) -> None:
     findings = audit[audit["status"] == "fail"]
     body = [
         "# 数据质量\n",
-        "每份文件都应当自洽：九张表齐全、合计等于各项之和、各表之间一致、情况说明写的数字与表格一致、"
-        "增减的方向和百分比与数字一致、科目名称正确、文字没有明显疏漏。"
-        f"本站逐项核对所有文件，{summary_sentence(audit)}"
-        "发现按文件原样公布，不作修改，并注明两边的数字、单位和出处（PDF 原件的页码可直接打开）。"
-        f"每条规则的公式见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}；"
-        "核对结果可在数据下载中取得（`audit.csv`）。\n",
+        para(
+            "每份文件都应当自洽：九张表齐全、合计等于各项之和、各表之间一致、情况说明写的数字与表格一致、"
+            "增减的方向和百分比与数字一致、科目名称正确、文字没有明显疏漏。"
+            f"本站逐项核对所有文件，{summary_sentence(audit)}"
+            "发现按文件原样公布，不作修改，并注明两边的数字、单位和出处（PDF 原件的页码可直接打开）。"
+            f"每条规则的公式见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}；"
+            "核对结果可在数据下载中取得（<code>audit.csv</code>）。"
+        ),
         "## 各文件排名\n",
-        "按错误数、再按提醒数从多到少排列。\n",
+        para("按错误数、再按提醒数从多到少排列。"),
         ranking(corpus.datasets, page),
         "## 发现\n",
-        "按类别筛选：\n",
+        para("按类别筛选："),
         family_tabs(site, findings, datasets, page),
         "## 各类规则\n",
         family_table(audit),
         "## 读取警告\n",
-        "读取文件时遇到的版式问题（例如被分页截断的行、缺少的标签）。这些数字已读出，但值得对照原文。\n",
+        para(
+            "读取文件时遇到的版式问题（例如被分页截断的行、缺少的标签）。这些数字已读出，但值得对照原文。"
+        ),
         warning_table(site, corpus.combined.frame("warnings"), page),
     ]
     site.page(page, "数据质量", body)
@@ -178,19 +186,20 @@ def ranking(datasets: list[Dataset], page: str) -> str:
 
 
 def family_tabs(site: Site, findings: pd.DataFrame, datasets: dict, page: str) -> str:
-    """Content tabs (no script): all findings, then one tab per family."""
-    tabs = [("全部", findings)] + [
+    """Tabs (no script): all findings, then one tab per family."""
+    parts = [("全部", findings)] + [
         (title, findings[findings["family"] == family]) for family, title in FAMILIES.items()
     ]
-    out = []
-    for title, part in tabs:
-        body = finding_list(site, part, datasets, page, with_document=True)
-        out.append(f'=== "{title}（{len(part)}）"\n\n' + indent(body) + "\n")
-    return "\n".join(out)
-
-
-def indent(text: str) -> str:
-    return "\n".join("    " + line if line.strip() else "" for line in text.splitlines())
+    return tabs(
+        "findings",
+        [
+            (
+                f"{title}（{len(part)}）",
+                finding_list(site, part, datasets, page, with_document=True),
+            )
+            for title, part in parts
+        ],
+    )
 
 
 def family_table(audit: pd.DataFrame) -> str:
@@ -205,7 +214,7 @@ def family_table(audit: pd.DataFrame) -> str:
 
 def warning_table(site: Site, warnings: pd.DataFrame, page: str) -> str:
     if warnings.empty:
-        return "没有读取警告。\n"
+        return para("没有读取警告。")
     datasets = {ds.name: ds for ds in site.corpus.datasets}
     rows = []
     for w in warnings.to_dict("records"):
@@ -220,14 +229,17 @@ def catalogue_section() -> list[str]:
     """The catalogue of checks on the data dictionary (anchor `audit-catalogue`)."""
     return [
         "## 核对规则目录 {#audit-catalogue}\n",
-        "审核所用的每条规则。`check` 与核对结果（`audit.csv`）的同名列对应；同一目录也在每个数据包中"
-        "（`audit_checks.csv`）。科目名称按年度的参考数据见合并数据包的 `classification_names.csv`。\n",
+        para(
+            "审核所用的每条规则。<code>check</code> 与核对结果（<code>audit.csv</code>）的同名列对应；"
+            "同一目录也在每个数据包中（<code>audit_checks.csv</code>）。科目名称按年度的参考数据见合并数据包的"
+            " <code>classification_names.csv</code>。"
+        ),
         unsearched(
             table(
                 ["规则", "类别", "严重程度", "名称", "公式", "适用模板"],
                 (
                     [
-                        f"`{r.check}`",
+                        f"<code>{r.check}</code>",
                         FAMILIES[r.family],
                         SEVERITIES[r.severity],
                         esc(r.title),

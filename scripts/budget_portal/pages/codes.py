@@ -9,7 +9,7 @@ import pandas as pd
 from .charts import AMOUNT, Chart, bars
 from .context import CODES_INDEX, Site, code_page, document_page
 from .corpus import Dataset, amounts, exact_wan_yuan
-from .markup import esc, link, table
+from .markup import bullets, esc, heading_text, link, para, table
 from .measures import label
 
 KIND = {"functional": "支出功能分类", "economic": "支出经济分类"}
@@ -45,19 +45,25 @@ def write_codes_index(site: Site, codes: pd.DataFrame) -> None:
     page = CODES_INDEX
     body = [
         "# 预算科目\n",
-        "政府收支分类科目：支出功能分类说明钱用于做什么（类、款、项），支出经济分类说明钱怎么花"
-        "（工资福利、商品和服务……）。每个科目一页，列出各部门各年度在该科目下的预算。\n",
+        para(
+            "政府收支分类科目：支出功能分类说明钱用于做什么（类、款、项），支出经济分类说明钱怎么花"
+            "（工资福利、商品和服务……）。每个科目一页，列出各部门各年度在该科目下的预算。"
+        ),
     ]
     for kind, title in KIND.items():
         body.append(f"## {title}\n")
         own = codes[codes["classification"] == kind]
+        items = []
         for _, top in own[own["level"] == "1"].iterrows():
-            body.append(f"- {link(top['code'] + ' ' + top['name'], code_page(top['code']), page)}")
-            for _, child in own[own["parent_code"] == top["code"]].iterrows():
-                body.append(
-                    f"    - {link(child['code'] + ' ' + child['name'], code_page(child['code']), page)}"
-                )
-        body.append("")
+            children = [
+                link(child["code"] + " " + child["name"], code_page(child["code"]), page)
+                for _, child in own[own["parent_code"] == top["code"]].iterrows()
+            ]
+            items.append(
+                link(top["code"] + " " + top["name"], code_page(top["code"]), page)
+                + ("\n" + bullets(children) if children else "")
+            )
+        body.append(bullets(items))
     site.page(page, "预算科目", body)
 
 
@@ -92,7 +98,7 @@ def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
     rows = code_rows(site.corpus.datasets, classification, code["code"])
     parent = codes[codes["code"] == code["parent_code"]]
     children = codes[codes["parent_code"] == code["code"]]
-    body = [f"# {esc(code['code'])} {esc(code['name'])}\n"]
+    body = [f"# {heading_text(code['code'])} {heading_text(code['name'])}\n"]
     context = [
         f"{KIND[classification]}，第 {code['level']} 级（{'类' if code['level'] == '1' else '款'}）"
     ]
@@ -101,19 +107,20 @@ def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
         context.append(f"上级：{link(p['code'] + ' ' + p['name'], code_page(p['code']), page)}")
     if code["names"]:
         context.append(f"文件中的其他写法：{esc(code['names'])}")
-    body.append("；".join(context) + "。\n")
+    body.append(para("；".join(context) + "。"))
     if len(children):
         body.append(
-            "下级科目："
-            + "、".join(
-                link(c["code"] + " " + c["name"], code_page(c["code"]), page)
-                for _, c in children.iterrows()
+            para(
+                "下级科目："
+                + "、".join(
+                    link(c["code"] + " " + c["name"], code_page(c["code"]), page)
+                    for _, c in children.iterrows()
+                )
             )
-            + "\n"
         )
     table_name = "支出总表" if classification == "functional" else "基本支出表"
     if rows.empty:
-        body.append(f"没有文件在{table_name}中列出该科目（它只出现在其他表中）。\n")
+        body.append(para(f"没有文件在{table_name}中列出该科目（它只出现在其他表中）。"))
     else:
         body += [
             f"## 各部门的预算（{table_name}，万元）\n",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .charts import Chart, Renderer
 from .corpus import Corpus, Dataset
-from .markup import esc, front_matter, link, rel
+from .markup import anchor, esc, front_matter, link, rel
 from .output import Output
 
 
@@ -28,7 +28,7 @@ class Site:
         DOCX, or its line of the text."""
         number = row.get("source_page")
         if ds.is_paged and number:
-            return f"[第 {number} 页]({rel(ds.original, page)}#page={number})"
+            return anchor(f"第 {esc(number)} 页", f"{rel(ds.original, page)}#page={esc(number)}")
         if ref := row.get("source_ref"):
             return esc(docx_place(ref))
         return f"第 {esc(row['source_line'])} 行" if row.get("source_line") else ""

@@ -10,7 +10,20 @@ from .charts import Chart, bars, long_form
 from .context import Site, department_page, document_page
 from .corpus import Dataset
 from .downloads import download_base
-from .markup import details, esc, link, percent, rel, tab, table, unsearched
+from .markup import (
+    anchor,
+    bullets,
+    details,
+    esc,
+    heading_text,
+    link,
+    para,
+    percent,
+    rel,
+    table,
+    tabs,
+    unsearched,
+)
 from .measures import economic_basic, functional_spending, key_figures
 
 HIDDEN_COLUMNS = {"dataset_id", "source_lines", "source_page", "source_ref", "unit"}
@@ -21,12 +34,14 @@ def write_document_page(site: Site, ds: Dataset) -> None:
     page = document_page(ds)
     m = ds.meta
     body = [
-        f"# {esc(m['agency'])} {m['year']} 年{ds.kind}\n",
-        f"{esc(m['jurisdiction'])} · 部门编码 {esc(m['department_code'] or '未印刷')} · "
-        f"{link('本部门各年度', department_page(ds.department_id), page)} · "
-        f"来源：{esc(m['publisher'])}《{esc(m['title'])}》"
-        f"（[原件 {esc(m['original_format'] or '文本')}]({rel(ds.original, page)})）· "
-        f"表中金额按文件印刷，单位见各表（本文件多为{esc(m['unit'])}）；主要数字和图表换算为万元\n",
+        f"# {heading_text(m['agency'])} {m['year']} 年{ds.kind}\n",
+        para(
+            f"{esc(m['jurisdiction'])} · 部门编码 {esc(m['department_code'] or '未印刷')} · "
+            f"{link('本部门各年度', department_page(ds.department_id), page)} · "
+            f"来源：{esc(m['publisher'])}《{esc(m['title'])}》"
+            f"（{anchor('原件 ' + esc(m['original_format'] or '文本'), rel(ds.original, page))}）· "
+            f"表中金额按文件印刷，单位见各表（本文件多为{esc(m['unit'])}）；主要数字和图表换算为万元"
+        ),
         *key_figure_section(site, ds, page),
         *chart_section(site, ds, page),
         *table_section(site, ds, page),
@@ -71,8 +86,10 @@ def key_figure_section(site: Site, ds: Dataset, page: str) -> list[str]:
         )
     return [
         "## 主要数字\n",
-        "表中数取自相应表格的合计行，换算为万元（元 ÷ 10000，不四舍五入）；情况说明所述为文件文字部分"
-        "写明的数字，与换算后的表中数按情况说明印刷的小数位比较。“出处”指向原件中的页或源文件的行。\n",
+        para(
+            "表中数取自相应表格的合计行，换算为万元（元 ÷ 10000，不四舍五入）；情况说明所述为文件文字部分"
+            "写明的数字，与换算后的表中数按情况说明印刷的小数位比较。“出处”指向原件中的页或源文件的行。"
+        ),
         unsearched(
             table(["指标", "表中数（万元）", "出处", "情况说明所述", "出处", "是否一致"], rows, [1])
         ),
@@ -85,7 +102,7 @@ def chart_section(site: Site, ds: Dataset, page: str) -> list[str]:
     charts = [basic_project_chart(ds), economic_chart(ds)]
     drawn = [site.chart(c, page) for c in charts if c is not None]
     if not drawn:
-        return ["## 图表\n", "本文件没有可绘制的表格数据。\n"]
+        return ["## 图表\n", para("本文件没有可绘制的表格数据。")]
     return ["## 图表\n", unsearched("\n".join(drawn))]
 
 
@@ -158,26 +175,28 @@ def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
     inventory = ds.frame("document_tables").set_index("table")
     out = [
         "## 九张标准表\n",
-        "每张表按文件印刷的样子列出，金额的单位见表头；“出处”指向原件中的页或源文件的行，可据以核对原文。\n",
+        para(
+            "每张表按文件印刷的样子列出，金额的单位见表头；“出处”指向原件中的页或源文件的行，可据以核对原文。"
+        ),
     ]
-    tabs = []
+    items = []
     for key, resource in TABLES.items():
         info = inventory.loc[key].to_dict() if key in inventory.index else None
         status = STATUS.get(info["table_status"], info["table_status"]) if info else "—"
         frame = ds.frame(key)
         printed = f"《{esc(info['table_title'])}》，" if info and info["table_title"] else ""
-        head = f"**{esc(resource.title)}**（{printed}{status}"
+        head = f"<strong>{esc(resource.title)}</strong>（{printed}{status}"
         head += f"，{len(frame)} 行" if len(frame) else ""
         head += f"，单位：{esc(info['unit'])}" if info and info.get("unit") else ""
-        head += f"，{site.cite(ds, info, page)}起）\n" if info and info["source_line"] else "）\n"
-        note = f"\n{esc(info['note'])}\n" if info and info["note"] else ""
+        head += f"，{site.cite(ds, info, page)}起）" if info and info["source_line"] else "）"
+        note = para(esc(info["note"])) if info and info["note"] else ""
         content = (
             resource_table(site, ds, frame, resource, page)
             if len(frame)
-            else "本文件中此表没有数据行。\n"
+            else para("本文件中此表没有数据行。")
         )
-        tabs.append(tab(resource.title, head + note + "\n" + content))
-    return [*out, unsearched("\n".join(tabs))]
+        items.append((resource.title, para(head) + note + content))
+    return [*out, unsearched(tabs("tables", items))]
 
 
 def _resource_table(
@@ -191,7 +210,7 @@ def _resource_table(
 
 def organization_section(site: Site, ds: Dataset, page: str) -> list[str]:
     if ds.frame("organizations").empty:
-        return ["## 部门预算单位构成\n", "本文件没有列出预算单位。\n"]
+        return ["## 部门预算单位构成\n", para("本文件没有列出预算单位。")]
     return [
         "## 部门预算单位构成\n",
         _resource_table(site, ds, "organizations", page),
@@ -201,7 +220,7 @@ def organization_section(site: Site, ds: Dataset, page: str) -> list[str]:
 def project_section(site: Site, ds: Dataset, page: str) -> list[str]:
     projects = ds.frame("projects")
     if projects.empty:
-        return ["## 项目\n", "本文件没有项目绩效目标表或项目经费情况说明。\n"]
+        return ["## 项目\n", para("本文件没有项目绩效目标表或项目经费情况说明。")]
     indicators = ds.frame("performance_indicators")
     items = ds.frame("project_budget_items")
     described = projects["summary"].any()
@@ -212,9 +231,11 @@ def project_section(site: Site, ds: Dataset, page: str) -> list[str]:
     )
     out = [
         "## 项目\n",
-        f"共 {len(projects)} 个项目"
-        + (f"，{len(indicators)} 个绩效指标" if len(indicators) else "")
-        + "。金额单位：万元。\n",
+        para(
+            f"共 {len(projects)} 个项目"
+            + (f"，{len(indicators)} 个绩效指标" if len(indicators) else "")
+            + "。金额单位：万元。"
+        ),
         _resource_table(site, ds, "projects", page, columns),
     ]
     blocks = []
@@ -253,7 +274,11 @@ DESCRIBED = (
 
 def project_description(site: Site, ds: Dataset, project, parts: dict, page: str) -> str:
     """A project of 项目经费情况说明: its parts as printed, and its budget's parts."""
-    out = [f"**{title}**：{esc(project[field])}\n" for field, title in DESCRIBED if project[field]]
+    out = [
+        para(f"<strong>{title}</strong>：{esc(project[field])}")
+        for field, title in DESCRIBED
+        if project[field]
+    ]
     own = parts.get(project["project_id"])
     if own is not None:
         out.append(
@@ -274,7 +299,7 @@ def expenditure_item_section(site: Site, ds: Dataset, page: str) -> list[str]:
         return []
     return [
         "## 财政拨款支出主要内容\n",
-        "情况说明逐项写明的支出，科目编码由所写的类、款、项名称在本文件表格中找到。金额单位：万元。\n",
+        para("情况说明逐项写明的支出，科目编码由所写的类、款、项名称在本文件表格中找到。金额单位：万元。"),
         unsearched(
             _resource_table(
                 site, ds, "expenditure_items", page,
@@ -313,7 +338,7 @@ def activity_section(site: Site, ds: Dataset, page: str) -> list[str]:
 
 def procurement_section(site: Site, ds: Dataset, page: str) -> list[str]:
     if ds.frame("procurement").empty:
-        return ["## 政府采购预算\n", "本文件的政府采购预算表没有数据行（或没有该表）。\n"]
+        return ["## 政府采购预算\n", para("本文件的政府采购预算表没有数据行（或没有该表）。")]
     return [
         "## 政府采购预算\n",
         _resource_table(
@@ -338,7 +363,7 @@ def procurement_section(site: Site, ds: Dataset, page: str) -> list[str]:
 
 def asset_section(site: Site, ds: Dataset, page: str) -> list[str]:
     if ds.frame("fixed_assets").empty:
-        return ["## 国有资产占有使用情况\n", "本文件没有资产情况表。\n"]
+        return ["## 国有资产占有使用情况\n", para("本文件没有资产情况表。")]
     return [
         "## 国有资产占有使用情况\n",
         _resource_table(
@@ -354,35 +379,37 @@ def asset_section(site: Site, ds: Dataset, page: str) -> list[str]:
 def narrative_section(site: Site, ds: Dataset, page: str) -> list[str]:
     narrative = ds.frame("narrative")
     if narrative.empty:
-        return ["## 情况说明\n", "本文件没有文字说明。\n"]
+        return ["## 情况说明\n", para("本文件没有文字说明。")]
     out = ["## 情况说明\n"]
     for section, rows in narrative.groupby("section_title", sort=False):
         paragraphs = [
-            f"**{esc(row['text'])}**\n"
+            para(f"<strong>{esc(row['text'])}</strong>")
             if row["text"] == row["heading"]
-            else f"{esc(row['text'])} <small>（{site.cite(ds, row, page)}）</small>\n"
+            else para(f"{esc(row['text'])} <small>（{site.cite(ds, row, page)}）</small>")
             for row in rows.to_dict("records")
         ]
         # The glossary is the same in most documents and has its own page: not searched here.
         body = "\n".join(paragraphs)
-        out += [f"### {esc(section)}\n", unsearched(body) if section == "名词解释" else body]
+        out += [
+            f"### {heading_text(section)}\n",
+            unsearched(body) if section == "名词解释" else body,
+        ]
     return out
 
 
 def download_section(ds: Dataset, page: str) -> list[str]:
     base = download_base(ds)
     files = [
-        f"[原件（{esc(ds.meta['original_format'] or '文本')}）]({rel(ds.original, page)})",
-        f"[数据包（zip）]({rel(base + '.zip', page)})",
-        f"[Excel 工作簿（xlsx）]({rel(base + '.xlsx', page)})",
-        f"[datapackage.json]({rel(base + '/datapackage.json', page)})",
+        link(f"原件（{ds.meta['original_format'] or '文本'}）", ds.original, page),
+        link("数据包（zip：CSV 与 datapackage.json）", base + ".zip", page),
+        link("Excel 工作簿（xlsx）", base + ".xlsx", page),
     ]
     resources = [
-        f"[{esc(r['name'])}.csv]({rel(base + '/' + r['path'], page)})（{esc(r.get('title', ''))}，{ds.rows(r['name'])} 行）"
+        f"<code>{esc(r['name'])}.csv</code>（{esc(r.get('title', ''))}，{ds.rows(r['name'])} 行）"
         for r in ds.descriptor["resources"]
     ]
     return [
         "## 下载本文件的数据\n",
-        " · ".join(files) + "\n",
-        unsearched("\n".join(f"- {line}" for line in resources) + "\n"),
+        para(" · ".join(files)),
+        unsearched(details(f"数据包中的 {len(resources)} 个 CSV 文件", bullets(resources))),
     ]

@@ -1,4 +1,6 @@
-"""Downloads served by the site: each package's files, a zip per package and an XLSX workbook.
+"""Downloads served by the site: a zip per package (its CSV files and datapackage.json) and,
+for a document, an XLSX workbook of the tables it prints.  The package's files are not served
+one by one: at a thousand documents they alone would be most of the site (the zip holds them).
 
 Zip entries carry a fixed timestamp and the workbook fixed document dates, so building twice
 gives the same bytes.
@@ -33,13 +35,11 @@ NOT_IN_WORKBOOK = {"budget_lines", "audit", "warnings", "classification_codes", 
 
 
 def write_package_downloads(output: Output, dataset: Dataset, cache: Path, workbook: bool) -> None:
-    """A package's files, a zip of them and (for a document) a workbook of its tables.  Zips
-    and workbooks are made once per package content (cached by hash).  The combined package
-    has no workbook: at scale it exceeds Excel's 1,048,576 rows a sheet."""
+    """A zip of a package's files and (for a document) a workbook of its tables, made once
+    per package content (cached by hash).  The combined package has no workbook: at scale it
+    exceeds Excel's 1,048,576 rows a sheet."""
     base = download_base(dataset)
     files = sorted(p for p in dataset.path.iterdir() if p.is_file())
-    for path in files:
-        output.copy(f"{base}/{path.name}", path)
     digest = package_digest(files)
     zipped = cached(cache, digest, ".zip", lambda t: fixed_zip_file(t, dataset.name, files))
     output.copy(f"{base}.zip", zipped)
@@ -71,7 +71,7 @@ def cached(cache: Path, digest: str, suffix: str, make) -> Path:
 
 def fixed_zip_file(target: Path, name: str, files: list[Path]) -> None:
     """A zip of a package's files (one read at a time) with fixed timestamps."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             archive.writestr(fixed_entry(f"{name}/{path.name}"), path.read_bytes())
 

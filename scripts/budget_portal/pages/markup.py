@@ -1,6 +1,15 @@
-"""Markdown and HTML building blocks.  Every text that came from a document goes through
-`esc` (Markdown) or `html.escape` (raw HTML blocks): a name containing `<script>` or `**`
-is shown as those characters, never interpreted."""
+"""The one way page content is written: raw HTML blocks, one escaping path per output context.
+
+A page is Markdown only for its headings (the table of contents is made from them) and its
+front matter; everything else — paragraphs, tables, lists, collapsed blocks, tabs — is a raw
+HTML block, which MkDocs passes through without Markdown processing (fast, and nothing in a
+document's text can become markup).  The contexts and their escaping:
+
+* HTML text and attributes: `esc` (`html.escape`, quotes too) — every text from a document;
+* a Markdown heading: `heading_text` (escaped for HTML, Markdown punctuation backslashed);
+* the page title (front matter, printed raw by the theme): `page_title`;
+* URLs: only ever built here from our own paths (`rel`), never taken from a document.
+"""
 
 from __future__ import annotations
 
@@ -11,49 +20,70 @@ from collections.abc import Iterable, Sequence
 
 import yaml
 
-# Python-Markdown's escapable characters plus the tables extension's `|`.
+# Python-Markdown's escapable characters.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 # Page titles reach <title> and the navigation through templates that do not escape them.
 _TITLE_UNSAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂"})
+RIGHT_COLUMNS = 16  # portal.css aligns columns r0 … r15 of a table to the right
 
 
 def esc(text) -> str:
-    """Inline Markdown for a document's text: HTML-escaped, Markdown punctuation backslashed."""
+    """A document's (or our) text for HTML text or an attribute value; whitespace collapsed."""
     if text is None:
         return ""
-    flat = " ".join(str(text).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def heading_text(text) -> str:
+    """Text for a Markdown heading: escaped for HTML, Markdown punctuation backslashed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
 
 def rel(target: str, page: str) -> str:
-    """Relative URL from the page at `page` (a path under docs/) to `target`."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """Relative URL from the page at `page` (a path under docs/) to `target`; a page's URL is
+    its built file (`x.md` → `x.html`: raw HTML links are not rewritten by MkDocs)."""
+    path, hash_, fragment = target.partition("#")
+    if path.endswith(".md"):
+        path = path.removesuffix(".md") + ".html"
+    return posixpath.relpath(path, posixpath.dirname(page) or ".") + hash_ + fragment
+
+
+def anchor(html_text: str, url: str) -> str:
+    """A link whose text is already HTML and whose URL is ours."""
+    return f'<a href="{html.escape(url, quote=True)}">{html_text}</a>'
 
 
 def link(text, target: str, page: str) -> str:
-    return f"[{esc(text)}]({rel(target, page)})"
+    """A link to another page or file of the site."""
+    return anchor(esc(text), rel(target, page))
+
+
+def para(content: str) -> str:
+    """A paragraph; `content` is HTML (escape document text with `esc`)."""
+    return f"<p>{content}</p>\n"
+
+
+def bullets(items: Iterable[str]) -> str:
+    """A list; each item is HTML."""
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
 
 
 def table(
     headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Iterable[int] = ()
 ) -> str:
-    """A Markdown table; cells are already Markdown (escape document text with `esc`)."""
-    right = set(numeric)
-    lines = [
-        "| " + " | ".join(esc(h) for h in headers) + " |",
-        "| " + " | ".join("---:" if i in right else "---" for i in range(len(headers))) + " |",
-    ]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    """A table; `headers` are plain text, cells are HTML.  Numeric columns are right-aligned by
+    the class of the wrapper (no style attribute on every cell)."""
+    right = " ".join(f"r{i}" for i in sorted(numeric) if i < RIGHT_COLUMNS)
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c or ''}</td>" for c in row) + "</tr>\n" for row in rows)
+    return (
+        f'<div class="grid {right}"><table>\n<thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{body}</tbody></table></div>\n"
+    )
 
 
 def percent(part: float, whole: float) -> str:
     return f"{part / whole:.1%}" if whole else "—"
-
-
-def indent(text: str, spaces: int = 4) -> str:
-    pad = " " * spaces
-    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
 
 
 def unsearched(body: str) -> str:
@@ -61,15 +91,28 @@ def unsearched(body: str) -> str:
     return f"<!-- search-skip -->\n\n{body}\n\n<!-- /search-skip -->\n"
 
 
-def tab(title: str, body: str) -> str:
-    """A pymdownx.tabbed tab."""
-    return f'=== "{title}"\n\n{indent(body)}\n'
-
-
 def details(title: str, body: str, kind: str = "note") -> str:
-    """A collapsed pymdownx.details block; `title` is plain text from us or a document."""
-    safe = html.escape(" ".join(str(title).split()), quote=True).replace('"', "&quot;")
-    return f'??? {kind} "{safe}"\n\n{indent(body)}\n'
+    """A collapsed block (the markup pymdownx.details makes); `title` is plain text, `body`
+    HTML."""
+    return f'<details class="{kind}">\n<summary>{esc(title)}</summary>\n{body}</details>\n'
+
+
+def tabs(name: str, items: Sequence[tuple[str, str]]) -> str:
+    """Tabs (the markup pymdownx.tabbed makes, styled and enhanced by Material); `name` is unique
+    in the page, titles are plain text, bodies HTML."""
+    inputs = "".join(
+        f'<input{" checked" if i == 1 else ""} id="{name}-{i}" name="{name}" type="radio">'
+        for i in range(1, len(items) + 1)
+    )
+    labels = "".join(
+        f'<label for="{name}-{i}">{esc(title)}</label>' for i, (title, _) in enumerate(items, 1)
+    )
+    blocks = "".join(f'<div class="tabbed-block">\n{body}</div>\n' for _, body in items)
+    return (
+        f'<div class="tabbed-set tabbed-alternate" data-tabs="{name}:{len(items)}">{inputs}'
+        f'<div class="tabbed-labels">{labels}</div>\n<div class="tabbed-content">\n{blocks}'
+        "</div>\n</div>\n"
+    )
 
 
 def page_title(text) -> str:

@@ -23,7 +23,7 @@ from .context import (
 )
 from .corpus import Dataset
 from .downloads import download_base
-from .markup import esc, link, percent, rel, table, unsearched
+from .markup import bullets, esc, heading_text, link, para, percent, table, unsearched
 from .measures import (
     KEY_FIGURES,
     MARKS,
@@ -77,9 +77,12 @@ def write_home(site: Site) -> None:
     everything = download_base(corpus.combined)
     body = [
         "# 部门预算开放数据\n",
-        "中国各级政府的每个部门每年公开部门预算：九张标准表、所属单位、项目绩效目标、政府采购、"
-        "国有资产和情况说明。本站把这些文件读成可检索、可比较、可下载的开放数据，"
-        "并像最仔细的读者那样逐项核对每份文件（表内和表间的运算、情况说明与表格、增减变化、完整性、科目名称和文字），公开每一处发现。\n",
+        para(
+            "中国各级政府的每个部门每年公开部门预算：九张标准表、所属单位、项目绩效目标、政府采购、"
+            "国有资产和情况说明。本站把这些文件读成可检索、可比较、可下载的开放数据，"
+            "并像最仔细的读者那样逐项核对每份文件（表内和表间的运算、情况说明与表格、增减变化、"
+            "完整性、科目名称和文字），公开每一处发现。"
+        ),
         "## 概况\n",
         table(
             ["", "数量"],
@@ -103,20 +106,24 @@ def write_home(site: Site) -> None:
         )
     body += [
         "## 最近加入的文件\n",
-        "\n".join(
-            f"- {link(label(ds), document_page(ds), page)}（{esc(ds.meta['jurisdiction'])}）"
+        bullets(
+            f"{link(label(ds), document_page(ds), page)}（{esc(ds.meta['jurisdiction'])}）"
             for ds in latest
-        )
-        + "\n",
+        ),
         "## 从这里开始\n",
-        f"- {link('按部门浏览', DEPARTMENTS_INDEX, page)}，或查看 {link('全部预算文件', DOCUMENTS_INDEX, page)}",
-        f"- {link('部门之间比较', COMPARE, page)}：总额、功能分类、“三公”经费、机关运行经费",
-        f"- {link('按预算科目查看', CODES_INDEX, page)}：每个功能分类的类、款和经济分类的类",
-        f"- {link('数据质量', QUALITY, page)}：每份文件的核对结果和每一处发现\n",
+        bullets(
+            [
+                f"{link('按部门浏览', DEPARTMENTS_INDEX, page)}，或查看 {link('全部预算文件', DOCUMENTS_INDEX, page)}",
+                f"{link('部门之间比较', COMPARE, page)}：总额、功能分类、“三公”经费、机关运行经费",
+                f"{link('按预算科目查看', CODES_INDEX, page)}：每个功能分类的类、款和经济分类的类",
+                f"{link('数据质量', QUALITY, page)}：每份文件的核对结果和每一处发现",
+            ]
+        ),
         "## 下载全部数据\n",
-        f"全部文件的合并数据包：[zip]({rel(everything + '.zip', page)}) · "
-        f"[datapackage.json]({rel(everything + '/datapackage.json', page)})。"
-        f"每个资源都是带结构说明的 CSV（UTF-8），详见{link('数据下载', DATA, page)}。\n",
+        para(
+            f"全部文件的合并数据包：{link('zip', everything + '.zip', page)}（每个资源一个带结构说明的"
+            f" CSV，UTF-8，另有 datapackage.json），详见{link('数据下载', DATA, page)}。"
+        ),
     ]
     site.page(page, "首页", body, hide=["navigation"])
 
@@ -134,14 +141,17 @@ def write_documents_index(site: Site) -> None:
                 esc(m["department_code"]),
                 esc(m["year"]),
                 esc(m["publisher"]),
-                f"[{esc(m['original_format'] or '文本')}]({rel(ds.original, page)})",
-                f"`{m['sha256'][:12]}`",
+                link(m["original_format"] or "文本", ds.original, page),
+                f"<code>{esc(m['sha256'][:12])}</code>",
             ]
         )
     body = [
         "# 预算文件\n",
-        f"本站读取的全部 {len(rows)} 份预算公开文件（部门预算和单位预算）。“原件”是本站读取的文件本身："
-        "政府发布的 PDF 或 DOCX，或他人从中提取的文本；它的来源说明和校验值保存在项目的 `documents/` 目录中。\n",
+        para(
+            f"本站读取的全部 {len(rows)} 份预算公开文件（部门预算和单位预算）。“原件”是本站读取的文件本身："
+            "政府发布的 PDF 或 DOCX，或他人从中提取的文本；它的来源说明和校验值保存在项目的"
+            " <code>documents/</code> 目录中。"
+        ),
         unsearched(
             table(
                 [
@@ -173,20 +183,18 @@ def write_departments(site: Site) -> None:
             for ds in datasets
         )
         by_jurisdiction.setdefault(latest["jurisdiction"], []).append(
-            f"| {link(latest['agency'], department_page(department_id), page)} | "
-            f"{esc(latest['department_code'])} | {years} |"
+            [
+                link(latest["agency"], department_page(department_id), page),
+                esc(latest["department_code"]),
+                years,
+            ]
         )
     body = [
         "# 部门\n",
-        f"{len(departments)} 个部门，按辖区排列。点击部门查看各年度的预算和变化。\n",
+        para(f"{len(departments)} 个部门，按辖区排列。点击部门查看各年度的预算和变化。"),
     ]
-    for jurisdiction, lines_ in sorted(by_jurisdiction.items()):
-        body += [
-            f"## {esc(jurisdiction)}\n",
-            "| 部门 | 部门编码 | 年度 |\n| --- | --- | --- |",
-            *lines_,
-            "",
-        ]
+    for jurisdiction, rows in sorted(by_jurisdiction.items()):
+        body += [f"## {heading_text(jurisdiction)}\n", table(["部门", "部门编码", "年度"], rows)]
     site.page(page, "部门", body)
     for department_id, datasets in departments.items():
         write_department(site, department_id, datasets)
@@ -199,23 +207,24 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
     latest = datasets[-1].meta
     readings = [key_figures(ds) for ds in datasets]
     rows = [
-        [esc(figure.label)] + [r[i].marked for r in readings]
+        [esc(figure.label)] + [esc(r[i].marked) for r in readings]
         for i, figure in enumerate(KEY_FIGURES)
     ]
     code = f" · 部门编码 {esc(latest['department_code'])}" if latest["department_code"] else ""
     body = [
-        f"# {esc(latest['agency'])}\n",
-        f"{esc(latest['jurisdiction'])}{code} · {len(datasets)} 份文件："
-        + "、".join(
-            link(f"{ds.meta['year']} 年{ds.kind}", document_page(ds), page) for ds in datasets
-        )
-        + "\n",
+        f"# {heading_text(latest['agency'])}\n",
+        para(
+            f"{esc(latest['jurisdiction'])}{code} · {len(datasets)} 份文件："
+            + "、".join(
+                link(f"{ds.meta['year']} 年{ds.kind}", document_page(ds), page) for ds in datasets
+            )
+        ),
         "## 主要数字（万元）\n",
-        "部门预算包括部门本级和所属单位，单位预算只是一个预算单位：两者并列，不相加。\n",
+        para("部门预算包括部门本级和所属单位，单位预算只是一个预算单位：两者并列，不相加。"),
         table(
             ["指标", *[column(ds, datasets) for ds in datasets]], rows, range(1, len(datasets) + 1)
         ),
-        f"{MARKS}\n",
+        para(esc(MARKS)),
     ]
     series = max(
         ([d for d in datasets if d.kind == kind] for kind in ("部门预算", "单位预算")), key=len
@@ -224,7 +233,7 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
         body += ["## 历年变化\n", site.chart(trend_chart(department_id, series), page)]
         body.append(site.chart(functional_trend_chart(department_id, series), page))
     else:
-        body.append("本部门目前只有一个年度的文件；有多个年度时，这里显示历年变化。\n")
+        body.append(para("本部门目前只有一个年度的文件；有多个年度时，这里显示历年变化。"))
     site.page(page, latest["agency"], body)
 
 
@@ -282,11 +291,13 @@ def write_compare(site: Site) -> None:
     datasets = site.corpus.datasets
     body = [
         "# 部门比较\n",
-        "同一口径的数字并排比较：金额（万元）与占比。不同部门、不同年度的文件都列在一起；"
-        "比较时请注意年度和部门职能的差异。\n",
+        para(
+            "同一口径的数字并排比较：金额（万元）与占比。不同部门、不同年度的文件都列在一起；"
+            "比较时请注意年度和部门职能的差异。"
+        ),
         "## 总额\n",
         compare_table(datasets, page),
-        f"金额单位：万元。{MARKS}\n",
+        para(f"金额单位：万元。{esc(MARKS)}"),
     ]
     if datasets:
         body += [
@@ -337,15 +348,15 @@ def compare_table(datasets: list[Dataset], page: str) -> str:
         rows.append(
             [
                 link(label(ds), document_page(ds), page),
-                r["expenditure"].marked,
-                r["basic"].marked,
+                esc(r["expenditure"].marked),
+                esc(r["basic"].marked),
                 percent(v["basic"], v["expenditure"]),
-                r["project"].marked,
-                r["three_public"].marked,
+                esc(r["project"].marked),
+                esc(r["three_public"].marked),
                 "—"
                 if math.isnan(v["three_public"])
                 else percent(v["three_public"], v["expenditure"]),
-                r["operating_costs"].marked,
+                esc(r["operating_costs"].marked),
                 "—"
                 if math.isnan(v["operating_costs"])
                 else percent(v["operating_costs"], v["basic"]),
