@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import zipfile
@@ -11,7 +10,6 @@ from html import escape
 import markdown
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
 
 from budget_portal.audit.catalogue import FAMILIES, RULES
 from budget_portal.metadata.registry import RESOURCES, TABLES
@@ -196,7 +194,7 @@ def test_document_page_shows_tables_sections_audit_and_downloads(built_site):
         assert heading in html
     assert "不一致" in html  # the blank 三公 合计 against the narrative's 11.1
     assert "32619.37" in html and "32619.38" in html  # identity 21's two sides
-    assert "zhaoxian-323-2024.xlsx" in html
+    assert "zhaoxian-323-2024.zip" in html
 
 
 def test_quality_page_ranks_documents_and_lists_every_finding_by_family(built_site):
@@ -286,7 +284,7 @@ def test_charts_are_figures_with_static_svg_and_a_summary(built_site):
 # --- downloads ------------------------------------------------------------------------------
 
 
-def test_each_package_is_downloadable_as_a_zip_and_each_document_as_a_workbook(built_site):
+def test_each_package_is_downloadable_as_a_zip(built_site):
     docs = built_site.docs
     for name in DATASETS:
         package = ROOT / "datapackages" / name
@@ -294,22 +292,8 @@ def test_each_package_is_downloadable_as_a_zip_and_each_document_as_a_workbook(b
         with zipfile.ZipFile(docs / f"downloads/{name}.zip") as archive:
             assert archive.namelist() == [f"{name}/{f}" for f in files]
             assert all(archive.read(f"{name}/{f}") == (package / f).read_bytes() for f in files)
-        assert (docs / f"downloads/{name}.xlsx").exists() == (name != "all")
     # The files of a package are served in its zip only (site size).
-    assert not [p for p in (docs / "downloads").iterdir() if p.is_dir()]
-
-
-def test_xlsx_keeps_the_printed_decimals_and_codes_as_text(built_site):
-    book = load_workbook(
-        io.BytesIO((built_site.docs / "downloads/zhaoxian-323-2024.xlsx").read_bytes())
-    )
-    sheet = book["basic_expenditure"]
-    header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c for c in row), strict=True)) for row in sheet.iter_rows(min_row=3)]
-    goods = next(r for r in rows if r["code"].value == "302")
-    assert goods["total"].value == 124.4 and goods["total"].number_format == "0.0"
-    assert isinstance(goods["code"].value, str)
-    assert book["说明"]["A1"].value
+    assert sorted(p.name for p in (docs / "downloads").iterdir()) == [f"{n}.zip" for n in DATASETS]
 
 
 # --- determinism and incremental output -----------------------------------------------------

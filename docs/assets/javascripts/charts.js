@@ -34,7 +34,14 @@
       target.className = "chart-interactive";
       var image = figure.querySelector("img");
       figure.insertBefore(target, image);
-      return loaded[0](target, loaded[1], { actions: false, renderer: "svg" }).then(function () {
+      // ast: Vega interprets expressions instead of compiling them (no eval: the site's
+      // Content-Security-Policy allows none); no <style> element injected, by the embed or by
+      // its tooltips (their style is in portal.css).
+      var options = {
+        actions: false, renderer: "svg", ast: true, defaultStyle: false,
+        tooltip: { disableDefaultStyle: true }
+      };
+      return loaded[0](target, loaded[1], options).then(function () {
         image.hidden = true;
         figure.dataset.state = "interactive";
       });

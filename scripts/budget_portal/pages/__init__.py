@@ -6,9 +6,12 @@ listed in `docs/.generated-files`; the hand-written pages beside them are left a
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import multiprocessing
 import os
+import pickle
 import tempfile
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -20,7 +23,8 @@ from .codes import page_codes, write_codes
 from .context import Site
 from .corpus import load_corpus
 from .document import write_document_page
-from .downloads import write_package_downloads
+from .downloads import package_digest, write_package_downloads
+from .measures import summary
 from .output import Output
 from .overview import write_compare, write_departments, write_documents_index, write_home
 from .reference import write_data, write_dictionary, write_glossary
@@ -71,7 +75,7 @@ def build_pages(
     site.code_pages = set(page_codes(corpus.combined.frame("classification_codes"))["code"])
     write_documents(site, cache, documents)  # first: its workers fork before vl-convert starts
     write_bundle(output, cache)
-    write_package_downloads(output, corpus.combined, cache, workbook=False)
+    write_package_downloads(output, corpus.combined, cache)
     for writer in WRITERS:
         writer(site)
     counts = output.sync(docs)
@@ -101,31 +105,81 @@ def check_originals(corpus, documents: Path) -> None:
 _FORKED: tuple[Site, Path, Path] | None = None  # what a worker process inherits
 
 
+@functools.cache
+def pages_version() -> str:
+    """A hash of what makes a page: every module of the package and the chart libraries."""
+    here = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for name in ("altair", "vl-convert-python", "pandas"):
+        digest.update(f"{name}=={importlib.metadata.version(name)}\n".encode())
+    for source in sorted(here.rglob("*.py")):
+        digest.update(source.relative_to(here).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+def document_key(site: Site, dataset, documents: Path) -> str:
+    """What a document's files depend on: its package, the code, the codes that have a page
+    of their own (its tables link to them) and where its original is."""
+    files = sorted(p for p in dataset.path.iterdir() if p.is_file())
+    digest = hashlib.sha256(pages_version().encode())
+    digest.update(package_digest(files).encode())
+    digest.update(" ".join(sorted(site.code_pages)).encode())
+    digest.update(str((documents / dataset.meta["source_file"]).resolve()).encode())
+    return digest.hexdigest()
+
+
 def write_documents(site: Site, cache: Path, documents: Path) -> None:
-    """Each document's page, charts (rendering an SVG takes ~45 ms) and downloads, made on
-    every core; the results are gathered in document order, so the output is the same."""
+    """Each document's page, charts and downloads.  A document whose package (and the code)
+    did not change is taken whole from the cache, with what the other pages need of it, and
+    not made again; the others are made on every core (rendering an SVG takes ~45 ms).
+    Results are gathered in document order, so the output is the same either way."""
     global _FORKED
+    datasets = site.corpus.datasets
+    keys = [document_key(site, ds, documents) for ds in datasets]
+    stored = [load_files(cache, key) for key in keys]
+    todo = [i for i, files in enumerate(stored) if files is None]
     _FORKED = (site, cache, documents)
-    count = len(site.corpus.datasets)
-    processes = min(os.cpu_count() or 1, count // 8)
+    processes = min(os.cpu_count() or 1, len(todo) // 8)
     context = multiprocessing.get_context("fork")
     with context.Pool(processes) if processes > 1 else nullcontext() as pool:
-        jobs = range(count)
-        results = pool.imap(document_job, jobs, chunksize=2) if pool else map(document_job, jobs)
-        for files, rendered in results:
-            for path, content in files.items():
-                site.output.add(path, content)
+        made = pool.imap(document_job, todo, chunksize=2) if pool else map(document_job, todo)
+        for index, (files, lookups, rendered) in zip(todo, made, strict=True):
+            save_files(cache, keys[index], (files, lookups))
+            stored[index] = (files, lookups)
             site.charts.rendered += rendered
     _FORKED = None
+    for ds, (files, lookups) in zip(datasets, stored, strict=True):
+        ds.lookups.update(lookups)
+        for path, content in files.items():
+            site.output.add(path, content)
 
 
-def document_job(index: int) -> tuple[dict, int]:
-    """The files of one document (by its index in the corpus) and how many SVGs were rendered."""
+def load_files(cache: Path, key: str) -> tuple[dict, dict] | None:
+    path = cache / "pages" / f"{key}.pickle"
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+
+
+def save_files(cache: Path, key: str, files: tuple[dict, dict]) -> None:
+    path = cache / "pages" / f"{key}.pickle"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("wb") as stream:
+        pickle.dump(files, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(path)
+
+
+def document_job(index: int) -> tuple[dict, dict, int]:
+    """The files of one document (by its index in the corpus), what the pages across documents
+    need of it (`summary`) and how many SVGs were rendered."""
     site, cache, documents = _FORKED
     output = Output()
     renderer = Renderer(output, cache)
     dataset = site.corpus.datasets[index]
     write_document_page(replace(site, output=output, charts=renderer), dataset)
-    write_package_downloads(output, dataset, cache, workbook=True)
+    write_package_downloads(output, dataset, cache)
     output.copy(dataset.original, documents / dataset.meta["source_file"])
-    return output.files, renderer.rendered
+    return output.files, summary(dataset), renderer.rendered

@@ -13,7 +13,17 @@ import pandas as pd
 from ..audit.catalogue import FAMILIES, RULES, SEVERITIES
 from .context import DICTIONARY, QUALITY, Site, document_page
 from .corpus import Dataset
-from .markup import bullets, esc, link, para, table, tabs, unsearched
+from .markup import (
+    bullets,
+    esc,
+    link,
+    para,
+    table,
+    tabs,
+    unsearched,
+    unsearched_para,
+    unsearched_table,
+)
 from .measures import label
 
 
@@ -25,6 +35,12 @@ def counts(audit: pd.DataFrame) -> dict[str, int]:
         "errors": int((failed & (audit["severity"] == "error")).sum()),
         "warnings": int((failed & (audit["severity"] == "warning")).sum()),
     }
+
+
+def document_counts(ds: Dataset) -> dict[str, int]:
+    from .measures import memo
+
+    return memo(ds, "audit counts", lambda: counts(ds.frame("audit")))
 
 
 def summary_sentence(audit: pd.DataFrame) -> str:
@@ -102,7 +118,7 @@ def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
     findings = audit[audit["status"] == "fail"]
     out = [
         "## 核对结果\n",
-        para(
+        unsearched_para(
             f"按文件应当满足的各项关系逐一核对：{summary_sentence(audit)}"
             "发现按文件原样公布，不作修改；“错误”是数字相互矛盾或必备内容缺失，“提醒”是名称、文字和格式问题。"
             f"规则见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}，"
@@ -119,7 +135,7 @@ def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
     if len(warnings):
         out += [
             "### 读取警告\n",
-            table(
+            unsearched_table(
                 ["出处", "说明"],
                 ([site.cite(ds, w, page), esc(w["message"])] for w in warnings.to_dict("records")),
             ),
@@ -163,7 +179,7 @@ def write_quality(site: Site) -> None:
 def ranking(datasets: list[Dataset], page: str) -> str:
     rows = []
     for ds in datasets:
-        c = counts(ds.frame("audit"))
+        c = document_counts(ds)
         rows.append((c["errors"], c["warnings"], ds, c))
     rows.sort(key=lambda r: (-r[0], -r[1], r[2].name))
     return unsearched(

@@ -30,23 +30,68 @@ AMOUNT = "金额（万元）"
 BUNDLE = "assets/javascripts/vega-bundle.js"
 
 
+@dataclass(frozen=True)
+class Recipe:
+    """How a chart is drawn from its data (`bars` or `lines` and their options): the Altair
+    chart is built from it only when its spec is not in the cache (building one costs more
+    than the rest of a page)."""
+
+    kind: str
+    options: tuple[tuple[str, object], ...]
+
+    def build(self, data: pd.DataFrame) -> alt.Chart:
+        return {"bars": _bars, "lines": _lines}[self.kind](data, **dict(self.options))
+
+
 @dataclass
 class Chart:
     path: str  # under charts/, without extension, e.g. "handanshi-316-2023/functional-class"
     title: str
     summary: str  # one sentence saying what the chart shows
     data: pd.DataFrame  # exactly the rows and columns plotted
-    chart: alt.TopLevelMixin
+    chart: Recipe
+
+    def csv(self) -> str:
+        return self.data.to_csv(index=False, lineterminator="\n")
+
+    def key(self, csv: str) -> str:
+        """What the spec depends on: the recipe, the title, the data and this module."""
+        digest = hashlib.sha256(_VERSION.encode())
+        digest.update(repr((self.chart, self.title)).encode() + b"\0" + csv.encode())
+        return digest.hexdigest()
 
     def spec(self) -> str:
-        configured = self.chart.properties(title=self.title).configure(
-            font=FONT, background="white"
-        )
+        configured = self.chart.build(self.data).properties(title=self.title)
+        configured = configured.configure(font=FONT, background="white")
         configured = configured.configure_axis(labelLimit=260, titleFontWeight="normal")
         # Built from typed encodings: schema validation (most of Altair's time) adds nothing.
         return json.dumps(
-            configured.to_dict(validate=False), ensure_ascii=False, sort_keys=True, indent=1
+            configured.to_dict(validate=False),
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
         )
+
+
+_VERSION = f"altair=={alt.__version__}\n{Path(__file__).read_text(encoding='utf-8')}"
+
+
+MOST = 30  # documents drawn in a chart with one bar per document
+
+
+def most(
+    data: pd.DataFrame, value: str = AMOUNT, category: str = "文件"
+) -> tuple[pd.DataFrame, str]:
+    """The rows of the `MOST` documents with the largest values (a chart of a thousand bars is
+    neither readable nor small), and a sentence saying so when some were left out."""
+    totals = data.groupby(category, sort=False)[value].sum()
+    if len(totals) <= MOST:
+        return data, ""
+    keep = set(totals.abs().sort_values(ascending=False, kind="stable").index[:MOST])
+    return (
+        data[data[category].isin(keep)],
+        f"图中画出数值最大的 {MOST} 份（共 {len(totals)} 份；全部数字见表格和下载的数据）。",
+    )
 
 
 def long_form(rows: pd.DataFrame, name: str, part: str, parts: dict[str, str]) -> pd.DataFrame:
@@ -56,15 +101,28 @@ def long_form(rows: pd.DataFrame, name: str, part: str, parts: dict[str, str]) -
     return data.rename(columns={"name": name}).fillna({AMOUNT: 0})
 
 
-def bars(
+def bars(data: pd.DataFrame, category: str, **options) -> Recipe:
+    """Horizontal bars of `category` (see `_bars`)."""
+    return Recipe("bars", tuple(sorted({"category": category, **options}.items())))
+
+
+def lines(data: pd.DataFrame, x: str, value: str, color: str) -> Recipe:
+    """Values over the years, one line per `color`."""
+    return Recipe("lines", (("color", color), ("value", value), ("x", x)))
+
+
+def _bars(
     data: pd.DataFrame, category: str, value: str = AMOUNT, color: str | None = None, **kw
 ) -> alt.Chart:
-    """Horizontal bars, largest first; `color` stacks bars by that column."""
+    """Horizontal bars, largest first; `color` stacks bars by that column; `percent` shows
+    the values (shares) as percentages."""
     encoding = {
         "y": alt.Y(f"{category}:N", sort=kw.get("sort", "-x"), title=None),
         "x": alt.X(f"{value}:Q", title=kw.get("x_title", value), stack=kw.get("stack", True)),
         "tooltip": [alt.Tooltip(c, format=",.2f") if c == value else c for c in data.columns],
     }
+    if kw.get("percent"):
+        encoding["x"] = alt.X(f"{value}:Q", axis=alt.Axis(format="%"), title=kw.get("x_title"))
     if kw.get("stack") == "normalize":
         encoding["x"] = alt.X(
             f"{value}:Q",
@@ -85,8 +143,7 @@ def bars(
     )
 
 
-def lines(data: pd.DataFrame, x: str, value: str, color: str) -> alt.Chart:
-    """Values over the years, one line per `color`."""
+def _lines(data: pd.DataFrame, x: str, value: str, color: str) -> alt.Chart:
     return (
         alt.Chart(data)
         .mark_line(point=True)
@@ -106,14 +163,25 @@ class Renderer:
     def __init__(self, output: Output, cache: Path | None):
         self.output = output
         self.cache = cache / "svg" if cache else None
+        self.specs = cache / "specs" if cache else None
         self.rendered = 0
+
+    def spec(self, chart: Chart, csv: str) -> str:
+        cached = self.specs / f"{chart.key(csv)}.json" if self.specs else None
+        if cached and cached.exists():
+            return cached.read_text(encoding="utf-8")
+        spec = chart.spec()
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(spec, encoding="utf-8")
+        return spec
 
     def svg(self, spec: str) -> str:
         key = hashlib.sha256(f"{vl_convert.__version__}\n{spec}".encode()).hexdigest()
         cached = self.cache / f"{key}.svg" if self.cache else None
         if cached and cached.exists():
             return cached.read_text(encoding="utf-8")
-        svg = vl_convert.vegalite_to_svg(json.loads(spec))
+        svg = lean(vl_convert.vegalite_to_svg(json.loads(spec)))
         self.rendered += 1
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -123,9 +191,10 @@ class Renderer:
     def figure(self, chart: Chart, page: str) -> str:
         """Write the chart's files and return the HTML block for the page."""
         base = f"charts/{chart.path}"
-        spec = chart.spec()
+        csv = chart.csv()
+        spec = self.spec(chart, csv)
         svg = self.svg(spec)
-        self.output.text(f"{base}.csv", chart.data.to_csv(index=False, lineterminator="\n"))
+        self.output.text(f"{base}.csv", csv)
         self.output.text(f"{base}.vl.json", spec + "\n")
         self.output.text(f"{base}.svg", svg)
         width, height = _size(svg)
@@ -138,6 +207,20 @@ class Renderer:
             f'<a href="{rel(base + ".csv", page)}">图表数据（CSV）</a></figcaption>\n'
             "</figure>\n"
         )
+
+
+_UNSEEN = re.compile(r' (?:aria-[a-z]+|role|class|pointer-events)="[^"]*"| opacity="1"')
+_EMPTY = re.compile(r'<path d="(?:|M0,0h0v0h0Z)"[^>]*/>')
+_FONT = re.compile(r' font-family="[^"]*"')
+
+
+def lean(svg: str) -> str:
+    """The SVG without what an `<img>` never uses: ARIA roles and labels (the image's `alt`
+    says what it shows), classes, pointer events, empty paths, default opacities, and one
+    font family on the root instead of one on every text (two thirds of its bytes)."""
+    fonts = _FONT.findall(svg)
+    svg = _EMPTY.sub("", _UNSEEN.sub("", _FONT.sub("", svg)))
+    return svg.replace("<svg ", f"<svg{fonts[0]} ", 1) if fonts else svg
 
 
 def _size(svg: str) -> tuple[str, str]:

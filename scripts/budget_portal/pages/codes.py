@@ -6,10 +6,10 @@ import functools
 
 import pandas as pd
 
-from .charts import AMOUNT, Chart, bars
+from .charts import AMOUNT, Chart, bars, most
 from .context import CODES_INDEX, Site, code_page, document_page
 from .corpus import Dataset, amounts, exact_wan_yuan
-from .markup import bullets, esc, heading_text, link, para, table
+from .markup import bullets, esc, heading_text, link, para, unsearched_table
 from .measures import label
 
 KIND = {"functional": "支出功能分类", "economic": "支出经济分类"}
@@ -74,21 +74,33 @@ def code_rows(datasets: list[Dataset], classification: str, code: str) -> pd.Dat
 
 @functools.lru_cache(maxsize=4)
 def rows_by_code(datasets: tuple[Dataset, ...], classification: str) -> dict[str, list[dict]]:
-    """One pass over the documents' tables for all codes (not one pass per code)."""
-    table_key, columns = SOURCE[classification]
+    """One pass over the documents' rows for all codes (not one pass per code)."""
     out: dict[str, list[dict]] = {}
     for ds in datasets:
-        for row in ds.frame(table_key).to_dict("records"):
-            out.setdefault(row["code"], []).append(
-                {
-                    "dataset": ds,
-                    **{c: exact_wan_yuan(row[c], row["unit"]) for c, _ in columns},
-                    "source_line": row["source_line"],
-                    "source_page": row.get("source_page", ""),
-                    "source_ref": row.get("source_ref", ""),
-                }
-            )
+        for row in code_rows_of(ds, classification):
+            out.setdefault(row["code"], []).append({"dataset": ds, **row})
     return out
+
+
+def code_rows_of(ds: Dataset, classification: str) -> list[dict]:
+    """A document's rows of the table a code page reads, in 万元 (kept with its summary)."""
+    from .measures import memo
+
+    table_key, columns = SOURCE[classification]
+
+    def rows() -> list[dict]:
+        return [
+            {
+                "code": row["code"],
+                **{c: exact_wan_yuan(row[c], row["unit"]) for c, _ in columns},
+                "source_line": row["source_line"],
+                "source_page": row.get("source_page", ""),
+                "source_ref": row.get("source_ref", ""),
+            }
+            for row in ds.records(table_key)
+        ]
+
+    return memo(ds, f"code rows {classification}", rows)
 
 
 def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
@@ -124,7 +136,7 @@ def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
     else:
         body += [
             f"## 各部门的预算（{table_name}，万元）\n",
-            table(
+            unsearched_table(
                 ["文件", *[t for _, t in columns], "出处"],
                 (
                     [
@@ -142,12 +154,14 @@ def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
         ).fillna({AMOUNT: 0})
         if data[AMOUNT].any():
             top = data.loc[data[AMOUNT].idxmax()]
+            listed = len(data)
+            data, note = most(data)
             body.append(
                 site.chart(
                     Chart(
                         f"codes/{code['code']}",
                         f"{code['code']} {code['name']}：各文件的预算",
-                        f"{len(data)} 份文件在{table_name}中列出该科目，最多的是{top['文件']}（{top[AMOUNT]:,.2f} 万元）。",
+                        f"{listed} 份文件在{table_name}中列出该科目，最多的是{top['文件']}（{top[AMOUNT]:,.2f} 万元）。{note}",
                         data,
                         bars(data, "文件", sort=None),
                     ),

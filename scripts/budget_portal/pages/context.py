@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..raw_html import wrap
 from .charts import Chart, Renderer
 from .corpus import Corpus, Dataset
 from .markup import anchor, esc, front_matter, link, rel
@@ -18,7 +19,9 @@ class Site:
     code_pages: set[str] = field(default_factory=set)  # codes that have a page of their own
 
     def page(self, path: str, title: str, body: list[str], **front) -> None:
-        self.output.text(path, front_matter(title, **front) + "\n".join(body).rstrip() + "\n")
+        """A page: Markdown headings (`#`, `##`…), everything else an HTML block."""
+        parts = [part if part.startswith("#") else wrap(part) for part in body if part.strip()]
+        self.output.text(path, front_matter(title, **front) + "\n".join(parts).rstrip() + "\n")
 
     def chart(self, chart: Chart, page: str) -> str:
         return self.charts.figure(chart, page)

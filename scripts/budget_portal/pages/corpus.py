@@ -34,7 +34,7 @@ class Dataset:
     @property
     def meta(self) -> dict:
         if "meta" not in self.lookups:
-            self.lookups["meta"] = self.frame("documents").iloc[0].to_dict()
+            self.lookups["meta"] = (self.records("documents") or [{}])[0]
         return self.lookups["meta"]
 
     @property
@@ -58,21 +58,35 @@ class Dataset:
         """Whether rows cite pages (an original PDF) rather than lines."""
         return self.meta.get("source_format") == "pdf"
 
+    def records(self, resource: str) -> list[dict]:
+        """A resource's rows as text, read on first use with the `csv` module (a page reads a
+        document's twenty small files: pandas' per-file cost would dominate)."""
+        if ("records", resource) not in self.lookups:
+            entry = next((r for r in self.descriptor["resources"] if r["name"] == resource), None)
+            rows: list[dict] = []
+            if entry:
+                with (self.path / entry["path"]).open(encoding="utf-8", newline="") as stream:
+                    rows = list(csv.DictReader(stream))
+            self.lookups["records", resource] = rows
+        return self.lookups["records", resource]
+
     def frame(self, resource: str) -> pd.DataFrame:
-        """A resource as text, read on first use (most pages need only a few of them)."""
+        """A resource as a DataFrame of text (for grouping, filtering and charts)."""
         if resource not in self.frames:
             entry = next((r for r in self.descriptor["resources"] if r["name"] == resource), None)
-            self.frames[resource] = (
-                pd.read_csv(self.path / entry["path"], dtype=str, keep_default_na=False)
-                if entry
-                else pd.DataFrame()
-            )
+            if entry is None:
+                self.frames[resource] = pd.DataFrame()
+            else:
+                fields = [f["name"] for f in entry["schema"]["fields"]]
+                self.frames[resource] = pd.DataFrame(
+                    self.records(resource), columns=fields, dtype=str
+                )
         return self.frames[resource]
 
     def rows(self, resource: str) -> int:
         """Rows of a resource, counted without loading it."""
-        if resource in self.frames:
-            return len(self.frames[resource])
+        if ("records", resource) in self.lookups:
+            return len(self.lookups["records", resource])
         with (self.path / f"{resource}.csv").open(encoding="utf-8", newline="") as stream:
             return sum(1 for _ in csv.reader(stream)) - 1
 
@@ -83,18 +97,13 @@ class Dataset:
         return self.lookups["total", table]
 
     def _total_row(self, table: str) -> dict:
-        frame = self.frame(table)
-        if frame.empty or "name" not in frame:
-            return {}
-        return next((r for r in frame.to_dict("records") if is_total(r)), {})
+        return next((r for r in self.records(table) if is_total(r)), {})
 
     def figure(self, key: str) -> dict:
         """A figure the narrative states (`narrative_figures`), or {}."""
         if "figures" not in self.lookups:
-            frame = self.frame("narrative_figures")
-            rows = frame.to_dict("records") if not frame.empty else []
             self.lookups["figures"] = {}
-            for row in rows:  # the first statement of a figure wins
+            for row in self.records("narrative_figures"):  # the first statement of a figure wins
                 self.lookups["figures"].setdefault(row["figure_key"], row)
         return self.lookups["figures"].get(key, {})
 

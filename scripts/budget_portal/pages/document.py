@@ -23,6 +23,7 @@ from .markup import (
     table,
     tabs,
     unsearched,
+    unsearched_para,
 )
 from .measures import economic_basic, functional_spending, key_figures
 
@@ -63,7 +64,7 @@ def write_document_page(site: Site, ds: Dataset) -> None:
 def key_figure_section(site: Site, ds: Dataset, page: str) -> list[str]:
     rows = []
     for r in key_figures(ds):
-        if ds.frame(r.figure.table).empty:
+        if not ds.records(r.figure.table):
             table_cell = "（文件中没有该表）"
         elif not r.table_row:
             table_cell = "（表中无）"
@@ -86,7 +87,7 @@ def key_figure_section(site: Site, ds: Dataset, page: str) -> list[str]:
         )
     return [
         "## 主要数字\n",
-        para(
+        unsearched_para(
             "表中数取自相应表格的合计行，换算为万元（元 ÷ 10000，不四舍五入）；情况说明所述为文件文字部分"
             "写明的数字，与换算后的表中数按情况说明印刷的小数位比较。“出处”指向原件中的页或源文件的行。"
         ),
@@ -147,13 +148,21 @@ def economic_chart(ds: Dataset) -> Chart | None:
     )
 
 
+def grouped(rows: list[dict], column: str) -> dict[str, list[dict]]:
+    """Rows by the value of `column`, in the order first seen."""
+    out: dict[str, list[dict]] = {}
+    for row in rows:
+        out.setdefault(row[column], []).append(row)
+    return out
+
+
 def resource_table(
-    site: Site, ds: Dataset, frame: pd.DataFrame, resource, page: str, columns=None
+    site: Site, ds: Dataset, rows: list[dict], resource, page: str, columns=None
 ) -> str:
     """Rows of a resource as a table: the columns given, or every field the document fills
     but the hidden ones; codes link to their pages and `source_line` says where each was read."""
     columns = columns or [
-        c for c in resource.fields if c not in HIDDEN_COLUMNS and c in frame and frame[c].any()
+        c for c in resource.fields if c not in HIDDEN_COLUMNS and any(r.get(c) for r in rows)
     ]
     headers = [
         "出处" if c == "source_line" else resource.titles.get(c, FIELDS[c].title) for c in columns
@@ -166,24 +175,22 @@ def resource_table(
             return site.code_link(row[column], page)
         return site.cite(ds, row, page) if column == "source_line" else esc(row[column])
 
-    return table(
-        headers, ([cell(r, c) for c in columns] for r in frame.to_dict("records")), numeric
-    )
+    return table(headers, ([cell(r, c) for c in columns] for r in rows), numeric)
 
 
 def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    inventory = ds.frame("document_tables").set_index("table")
+    inventory = {r["table"]: r for r in ds.records("document_tables")}
     out = [
         "## 九张标准表\n",
-        para(
+        unsearched_para(
             "每张表按文件印刷的样子列出，金额的单位见表头；“出处”指向原件中的页或源文件的行，可据以核对原文。"
         ),
     ]
     items = []
     for key, resource in TABLES.items():
-        info = inventory.loc[key].to_dict() if key in inventory.index else None
+        info = inventory.get(key)
         status = STATUS.get(info["table_status"], info["table_status"]) if info else "—"
-        frame = ds.frame(key)
+        frame = ds.records(key)
         printed = f"《{esc(info['table_title'])}》，" if info and info["table_title"] else ""
         head = f"<strong>{esc(resource.title)}</strong>（{printed}{status}"
         head += f"，{len(frame)} 行" if len(frame) else ""
@@ -202,28 +209,33 @@ def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
 def _resource_table(
     site: Site, ds: Dataset, name: str, page: str, columns: list[str] | None = None
 ) -> str:
-    """A narrative resource as a table.  Tables of numbers (procurement, assets) are left out
-    of the search index."""
-    text = resource_table(site, ds, ds.frame(name), RESOURCES[name], page, columns)
-    return unsearched(text) if name in ("procurement", "fixed_assets") else text
+    """A narrative resource as a table, left out of the search index (a searchable line of
+    names goes with the tables whose names matter)."""
+    return unsearched(resource_table(site, ds, ds.records(name), RESOURCES[name], page, columns))
+
+
+def searchable_names(title: str, names) -> str:
+    """One line of names for the search index (the table beside it is not indexed)."""
+    shown = [esc(n) for n in dict.fromkeys(names) if n]
+    return para(f"{title}：" + "、".join(shown)) if shown else ""
 
 
 def organization_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    if ds.frame("organizations").empty:
+    if not ds.records("organizations"):
         return ["## 部门预算单位构成\n", para("本文件没有列出预算单位。")]
     return [
         "## 部门预算单位构成\n",
+        searchable_names("单位", (r["unit_name"] for r in ds.records("organizations"))),
         _resource_table(site, ds, "organizations", page),
     ]
 
 
 def project_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    projects = ds.frame("projects")
-    if projects.empty:
+    projects = ds.records("projects")
+    if not projects:
         return ["## 项目\n", para("本文件没有项目绩效目标表或项目经费情况说明。")]
-    indicators = ds.frame("performance_indicators")
-    items = ds.frame("project_budget_items")
-    described = projects["summary"].any()
+    indicators = ds.records("performance_indicators")
+    described = any(p["summary"] for p in projects)
     columns = (
         ["title", "budget", "implementer", "implementation_period", "source_line"]
         if described
@@ -236,22 +248,20 @@ def project_section(site: Site, ds: Dataset, page: str) -> list[str]:
             + (f"，{len(indicators)} 个绩效指标" if len(indicators) else "")
             + "。金额单位：万元。"
         ),
+        searchable_names("项目", (p["title"] for p in projects)),
         _resource_table(site, ds, "projects", page, columns),
     ]
     blocks = []
-    by_project = dict(tuple(indicators.groupby("project_id", sort=False)))
-    parts = dict(tuple(items.groupby("project_id", sort=False))) if len(items) else {}
-    for _, project in projects.iterrows():
+    by_project = grouped(indicators, "project_id")
+    parts = grouped(ds.records("project_budget_items"), "project_id")
+    for project in projects:
         number = f"{project['title_number']}. " if project["title_number"] else ""
         rows = by_project.get(project["project_id"])
         if rows is not None:
             fields = ("level1", "level2", "level3", "target_value")
             body = table(
                 ["一级指标", "二级指标", "三级指标", "指标值", "出处"],
-                (
-                    [*(esc(r[f]) for f in fields), site.cite(ds, r, page)]
-                    for r in rows.to_dict("records")
-                ),
+                ([*(esc(r[f]) for f in fields), site.cite(ds, r, page)] for r in rows),
             )
             blocks.append(details(f"{number}{project['title']}（{len(rows)} 个指标）", body))
         elif described:
@@ -284,10 +294,7 @@ def project_description(site: Site, ds: Dataset, project, parts: dict, page: str
         out.append(
             table(
                 ["分项", "金额（万元）", "出处"],
-                (
-                    [esc(r["label"]), esc(r["item_amount"]), site.cite(ds, r, page)]
-                    for r in own.to_dict("records")
-                ),
+                ([esc(r["label"]), esc(r["item_amount"]), site.cite(ds, r, page)] for r in own),
                 [1],
             )
         )
@@ -295,11 +302,11 @@ def project_description(site: Site, ds: Dataset, project, parts: dict, page: str
 
 
 def expenditure_item_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    if ds.frame("expenditure_items").empty:
+    if not ds.records("expenditure_items"):
         return []
     return [
         "## 财政拨款支出主要内容\n",
-        para("情况说明逐项写明的支出，科目编码由所写的类、款、项名称在本文件表格中找到。金额单位：万元。"),
+        unsearched_para("情况说明逐项写明的支出，科目编码由所写的类、款、项名称在本文件表格中找到。金额单位：万元。"),
         unsearched(
             _resource_table(
                 site, ds, "expenditure_items", page,
@@ -311,10 +318,10 @@ def expenditure_item_section(site: Site, ds: Dataset, page: str) -> list[str]:
 
 
 def activity_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    activities = ds.frame("activities")
-    if activities.empty:
+    activities = ds.records("activities")
+    if not activities:
         return []
-    indicators = ds.frame("activity_indicators")
+    indicators = ds.records("activity_indicators")
     out = [
         "## 工作活动绩效目标\n",
         _resource_table(
@@ -324,9 +331,8 @@ def activity_section(site: Site, ds: Dataset, page: str) -> list[str]:
             page,
             ["activity_id", "parent_activity_id", "name", "budget", "goal", "source_line"],
         ),
-        "\n",
     ]
-    if not indicators.empty:
+    if indicators:
         out.append(
             details(
                 f"工作活动绩效指标（{len(indicators)} 个）",
@@ -337,7 +343,7 @@ def activity_section(site: Site, ds: Dataset, page: str) -> list[str]:
 
 
 def procurement_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    if ds.frame("procurement").empty:
+    if not ds.records("procurement"):
         return ["## 政府采购预算\n", para("本文件的政府采购预算表没有数据行（或没有该表）。")]
     return [
         "## 政府采购预算\n",
@@ -362,7 +368,7 @@ def procurement_section(site: Site, ds: Dataset, page: str) -> list[str]:
 
 
 def asset_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    if ds.frame("fixed_assets").empty:
+    if not ds.records("fixed_assets"):
         return ["## 国有资产占有使用情况\n", para("本文件没有资产情况表。")]
     return [
         "## 国有资产占有使用情况\n",
@@ -377,16 +383,16 @@ def asset_section(site: Site, ds: Dataset, page: str) -> list[str]:
 
 
 def narrative_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    narrative = ds.frame("narrative")
-    if narrative.empty:
+    narrative = ds.records("narrative")
+    if not narrative:
         return ["## 情况说明\n", para("本文件没有文字说明。")]
     out = ["## 情况说明\n"]
-    for section, rows in narrative.groupby("section_title", sort=False):
+    for section, rows in grouped(narrative, "section_title").items():
         paragraphs = [
             para(f"<strong>{esc(row['text'])}</strong>")
             if row["text"] == row["heading"]
             else para(f"{esc(row['text'])} <small>（{site.cite(ds, row, page)}）</small>")
-            for row in rows.to_dict("records")
+            for row in rows
         ]
         # The glossary is the same in most documents and has its own page: not searched here.
         body = "\n".join(paragraphs)
@@ -402,7 +408,6 @@ def download_section(ds: Dataset, page: str) -> list[str]:
     files = [
         link(f"原件（{ds.meta['original_format'] or '文本'}）", ds.original, page),
         link("数据包（zip：CSV 与 datapackage.json）", base + ".zip", page),
-        link("Excel 工作簿（xlsx）", base + ".xlsx", page),
     ]
     resources = [
         f"<code>{esc(r['name'])}.csv</code>（{esc(r.get('title', ''))}，{ds.rows(r['name'])} 行）"
@@ -410,6 +415,8 @@ def download_section(ds: Dataset, page: str) -> list[str]:
     ]
     return [
         "## 下载本文件的数据\n",
-        para(" · ".join(files)),
-        unsearched(details(f"数据包中的 {len(resources)} 个 CSV 文件", bullets(resources))),
+        unsearched(
+            para(" · ".join(files))
+            + details(f"数据包中的 {len(resources)} 个 CSV 文件", bullets(resources))
+        ),
     ]

@@ -91,6 +91,15 @@ def unsearched(body: str) -> str:
     return f"<!-- search-skip -->\n\n{body}\n\n<!-- /search-skip -->\n"
 
 
+def unsearched_para(text: str) -> str:
+    """A paragraph shown but not indexed (text every page of a kind repeats)."""
+    return unsearched(para(text))
+
+
+def unsearched_table(*args) -> str:
+    return unsearched(table(*args))
+
+
 def details(title: str, body: str, kind: str = "note") -> str:
     """A collapsed block (the markup pymdownx.details makes); `title` is plain text, `body`
     HTML."""

@@ -58,8 +58,7 @@ def key_figures(ds: Dataset) -> list[Reading]:
 
 
 def reading(ds: Dataset, figure: KeyFigure) -> Reading:
-    frame = ds.frame(figure.table)
-    row = (figure.find(frame.to_dict("records")) if not frame.empty else None) or {}
+    row = figure.find(ds.records(figure.table)) or {}
     unit = row.get("unit") or WAN_YUAN
     stated = ds.figure(figure.narrative_key)
     return Reading(
@@ -87,8 +86,20 @@ def coded_rows(ds: Dataset, table: str, level: str) -> pd.DataFrame:
     return frame[(frame["level"] == level) & (frame["code"] != "")]
 
 
+def memo(ds: Dataset, key: str, make):
+    """A figure of a document, computed once (and kept with the document's cached pages, see
+    `summary`)."""
+    if key not in ds.lookups:
+        ds.lookups[key] = make()
+    return ds.lookups[key]
+
+
 def functional_spending(ds: Dataset, level: str = "1") -> pd.DataFrame:
     """支出总表 by function in 万元: code, name, total, basic, project and source line."""
+    return memo(ds, f"functional {level}", lambda: _functional_spending(ds, level))
+
+
+def _functional_spending(ds: Dataset, level: str) -> pd.DataFrame:
     rows = coded_rows(ds, "expenditure", level)
     if rows.empty:
         return pd.DataFrame(columns=["code", "name", "total", "basic", "project", "source_line"])
@@ -100,6 +111,10 @@ def functional_spending(ds: Dataset, level: str = "1") -> pd.DataFrame:
 
 def economic_basic(ds: Dataset) -> pd.DataFrame:
     """基本支出表 by economic 类 in 万元: code, name, personnel, public, total."""
+    return memo(ds, "economic", lambda: _economic_basic(ds))
+
+
+def _economic_basic(ds: Dataset) -> pd.DataFrame:
     rows = coded_rows(ds, "basic_expenditure", "1")
     if rows.empty:
         return pd.DataFrame(columns=["code", "name", "total", "personnel", "public"])
@@ -111,6 +126,10 @@ def economic_basic(ds: Dataset) -> pd.DataFrame:
 
 def three_public_items(ds: Dataset) -> pd.DataFrame:
     """The 三公 items (level 1: 因公出国, 公务用车, 公务接待…) in 万元."""
+    return memo(ds, "three_public", lambda: _three_public_items(ds))
+
+
+def _three_public_items(ds: Dataset) -> pd.DataFrame:
     frame = ds.frame("three_public")
     if frame.empty:
         return pd.DataFrame(columns=["name", "total"])
@@ -122,3 +141,24 @@ def label(ds: Dataset) -> str:
     """A short label for a document in charts and tables: agency and year (and 单位预算)."""
     kind = "（单位预算）" if ds.kind == "单位预算" else ""
     return f"{ds.meta['agency']} {ds.meta['year']}{kind}"
+
+
+# What the pages across documents need of each document (indexes, comparisons, departments,
+# codes, quality): computed while its page is made and cached with it, so a build that takes
+# a document's page from the cache does not read its package again.
+SUMMARY = ("meta", "key_figures", "functional 1", "three_public", "economic", "audit counts",
+           "warnings", "code rows functional", "code rows economic")  # fmt: skip
+
+
+def summary(ds: Dataset) -> dict:
+    from .audit import document_counts
+    from .codes import code_rows_of
+
+    key_figures(ds), functional_spending(ds, "1"), three_public_items(ds), economic_basic(ds)
+    document_counts(ds), warning_count(ds)
+    code_rows_of(ds, "functional"), code_rows_of(ds, "economic")
+    return {key: ds.lookups[key] for key in SUMMARY}
+
+
+def warning_count(ds: Dataset) -> int:
+    return memo(ds, "warnings", lambda: len(ds.records("warnings")))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 
-import altair as alt
 import pandas as pd
 
 from .audit import counts
-from .charts import AMOUNT, Chart, bars, lines
+from .charts import AMOUNT, Chart, bars, lines, most
 from .context import (
     CODES_INDEX,
     COMPARE,
@@ -55,11 +54,12 @@ def spending_data(datasets: list[Dataset]) -> pd.DataFrame:
 def spending_chart(site: Site, datasets: list[Dataset], path: str, title: str) -> Chart:
     data = spending_data(datasets)
     totals = data.groupby("文件", sort=False)[AMOUNT].sum()
+    data, note = most(data)
     return Chart(
         path,
         title,
         f"{len(totals)} 份文件的预算支出，最多的是{totals.idxmax()}（{totals.max():,.2f} 万元），"
-        f"最少的是{totals.idxmin()}（{totals.min():,.2f} 万元）。",
+        f"最少的是{totals.idxmin()}（{totals.min():,.2f} 万元）。{note}",
         data,
         bars(data, "文件", color="支出类型"),
     )
@@ -377,11 +377,11 @@ def compare_table(datasets: list[Dataset], page: str) -> str:
 
 
 def share_chart(datasets: list[Dataset]) -> Chart:
-    data = spending_data(datasets)
+    data, note = most(spending_data(datasets))
     return Chart(
         "compare/spending-share",
         "预算支出中基本支出与项目支出的占比",
-        "每份文件的预算支出按 100% 计，基本支出与项目支出各占的比例。",
+        f"每份文件的预算支出按 100% 计，基本支出与项目支出各占的比例。{note}",
         data,
         bars(data, "文件", color="支出类型", stack="normalize", sort=None),
     )
@@ -395,7 +395,7 @@ def function_chart(datasets: list[Dataset], stack) -> Chart:
             if not (f := functional_spending(ds, "1")).empty
         ]
     ).fillna({AMOUNT: 0})
-    data = data[data[AMOUNT] != 0]
+    data, note = most(data[data[AMOUNT] != 0])
     share = stack == "normalize"
     return Chart(
         f"compare/functional{'-share' if share else ''}",
@@ -404,7 +404,8 @@ def function_chart(datasets: list[Dataset], stack) -> Chart:
             "每份文件的预算支出按 100% 计，各功能分类（类）所占比例。"
             if share
             else f"{data['功能分类（类）'].nunique()} 个功能分类（类）在各文件中的预算支出。"
-        ),
+        )
+        + note,
         data,
         bars(data, "文件", color="功能分类（类）", stack=stack, sort=None),
     )
@@ -421,10 +422,11 @@ def three_public_compare(datasets: list[Dataset]) -> Chart:
         if frames
         else pd.DataFrame(columns=["文件", "项目", AMOUNT])
     )
+    data, note = most(data)
     return Chart(
         "compare/three-public",
         "“三公”经费构成",
-        "各文件“三公”经费表中因公出国（境）费、公务用车购置及运行费、公务接待费的预算数。",
+        f"各文件“三公”经费表中因公出国（境）费、公务用车购置及运行费、公务接待费的预算数。{note}",
         data,
         bars(data, "文件", color="项目", sort=None),
     )
@@ -442,18 +444,19 @@ def ratio_chart(
             value = value / whole if whole and not math.isnan(whole) else float("nan")
         rows.append({"文件": label(ds), column: value})
     data = pd.DataFrame(rows).dropna()
+    written = len(data)
+    data, note = most(data, column) if len(data) else (data, "")
     if base:
-        chart = bars(data, "文件", value=column, x_title="占比", sort=None)
-        chart = chart.encode(x=alt.X(f"{column}:Q", axis=alt.Axis(format="%"), title="占比"))
+        chart = bars(data, "文件", value=column, x_title="占比", sort=None, percent=True)
         summary = (
-            f"{len(data)} 份文件写明了该数字；比例最高的是{data.loc[data[column].idxmax(), '文件']}（{data[column].max():.1%}）。"
+            f"{written} 份文件写明了该数字；比例最高的是{data.loc[data[column].idxmax(), '文件']}（{data[column].max():.1%}）。{note}"
             if len(data)
             else "没有文件写明该数字。"
         )
     else:
         chart = bars(data, "文件", sort=None)
         summary = (
-            f"{len(data)} 份文件的情况说明写明了机关运行经费；最多的是{data.loc[data[column].idxmax(), '文件']}（{data[column].max():,.2f} 万元）。"
+            f"{written} 份文件的情况说明写明了机关运行经费；最多的是{data.loc[data[column].idxmax(), '文件']}（{data[column].max():,.2f} 万元）。{note}"
             if len(data)
             else "没有文件写明该数字。"
         )

@@ -25,21 +25,21 @@ def write_data(site: Site) -> None:
         "## 本站提供哪些文件\n",
         bullets(
             [
-                "每份文件：<strong>原件</strong>（政府发布的 PDF 或 DOCX，或从中提取的文本，网页上的“出处”链接到它的页）、"
-                "<strong>数据包 zip</strong>（全部 CSV 和 datapackage.json）、<strong>Excel 工作簿</strong>（xlsx：文件印刷的各表，"
-                "第二行为中文字段名，金额按文件印刷的小数位显示）；",
+                "每份文件：<strong>原件</strong>（政府发布的 PDF 或 DOCX，或从中提取的文本，网页上的“出处”链接到它的页）"
+                "和<strong>数据包 zip</strong>（全部 CSV 和 datapackage.json）；",
                 "全部文件：<strong>合并数据包 zip</strong>（各资源的全部行，加上核对规则目录和科目名称沿革）；",
                 "每张图表：它的数据（CSV）。",
             ]
         ),
         para(
-            "单个 CSV 和 datapackage.json 不再逐个放在网站上：数千份文件时，它们会占去网站的大部分空间"
-            "（GitHub Pages 每个网站不超过 1 GB），而 zip 中的内容完全相同，只是压缩了。"
-            "需要单个文件时，可以从项目仓库的 <code>datapackages/</code> 目录取得。"
+            "单个 CSV、datapackage.json 和每份文件的 Excel 工作簿不放在网站上：一个省每年数千份文件，"
+            "它们会占去网站的大部分空间（GitHub Pages 每个网站不超过 1 GB）和构建的大部分时间，"
+            "而 zip 中的内容完全相同，只是压缩了。需要单个文件时，可以从项目仓库的"
+            " <code>datapackages/</code> 目录取得。"
         ),
         para(
             "<strong>在 Excel 中打开 CSV</strong>：CSV 为 UTF-8 编码，中文 Excel 直接双击可能显示乱码，"
-            "请用“数据 → 从文本/CSV”导入并选择 UTF-8，或直接下载 xlsx。"
+            "请用“数据 → 从文本/CSV”导入并选择 UTF-8；编码列请设为“文本”，以免丢掉开头的 0。"
         ),
         "## 全部文件（合并）\n",
         para(
@@ -66,9 +66,7 @@ def write_data(site: Site) -> None:
                     [
                         link(ds.descriptor.get("title", ds.name), document_page(ds), page),
                         f"<code>{esc(ds.name)}</code>",
-                        link("zip", download_base(ds) + ".zip", page)
-                        + " · "
-                        + link("xlsx", download_base(ds) + ".xlsx", page),
+                        link("zip", download_base(ds) + ".zip", page),
                     ]
                     for ds in corpus.datasets
                 ),
