@@ -181,6 +181,7 @@ class Renderer:
         cached = self.cache / f"{key}.svg" if self.cache else None
         if cached and cached.exists():
             return cached.read_text(encoding="utf-8")
+        require_worker()
         svg = lean(vl_convert.vegalite_to_svg(json.loads(spec)))
         self.rendered += 1
         if cached:
@@ -228,14 +229,20 @@ def _size(svg: str) -> tuple[str, str]:
     return match.groups() if match else ("600", "400")
 
 
-def write_bundle(output: Output, cache: Path | None) -> None:
-    """The interactive runtime (Vega, Vega-Lite, vega-embed) served by the site itself."""
-    cached = cache / f"vega-bundle-{vl_convert.__version__}.js" if cache else None
-    if cached and cached.exists():
-        output.add(BUNDLE, cached.read_bytes())
-        return
-    bundle = vl_convert.javascript_bundle().encode("utf-8")
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(bundle)
-    output.add(BUNDLE, bundle)
+def write_bundle(site) -> None:
+    """The interactive runtime (Vega, Vega-Lite, vega-embed) served by the site itself (a job:
+    made once per vl-convert version)."""
+    require_worker()
+    site.output.add(BUNDLE, vl_convert.javascript_bundle().encode("utf-8"))
+
+
+IN_JOB = False  # set in a job's worker process (pages.jobs)
+
+
+def require_worker() -> None:
+    """vl-convert runs only in the worker processes of jobs: once it has run in the main
+    process, workers forked from it hang."""
+    if not IN_JOB:
+        raise RuntimeError(
+            "charts are rendered only in jobs (pages/jobs.py), not in the main process"
+        )

@@ -9,6 +9,7 @@ import pandas as pd
 from .charts import AMOUNT, Chart, bars, most
 from .context import CODES_INDEX, Site, code_page, document_page
 from .corpus import Dataset, amounts, exact_wan_yuan
+from .jobs import Job, key_of, run_jobs
 from .markup import bullets, esc, heading_text, link, para, unsearched_table
 from .measures import label
 
@@ -37,8 +38,18 @@ def page_codes(codes: pd.DataFrame) -> pd.DataFrame:
 def write_codes(site: Site) -> None:
     codes = page_codes(site.corpus.combined.frame("classification_codes"))
     write_codes_index(site, codes)
+    jobs = []
     for _, code in codes.iterrows():
-        write_code(site, code, codes)
+        related = codes[
+            (codes["code"] == code["parent_code"]) | (codes["parent_code"] == code["code"])
+        ]
+        rows = rows_by_code(tuple(site.corpus.datasets), code["classification"]).get(
+            code["code"], []
+        )
+        readers = sorted({site.keys[r["dataset"].name] for r in rows})
+        key = key_of("code", code.to_dict(), related.to_dict("records"), *readers)
+        jobs.append(Job(key, functools.partial(write_code, code=code, codes=codes)))
+    run_jobs(site, site.cache, jobs)
 
 
 def write_codes_index(site: Site, codes: pd.DataFrame) -> None:

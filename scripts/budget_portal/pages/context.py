@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..raw_html import wrap
 from .charts import Chart, Renderer
@@ -17,6 +18,8 @@ class Site:
     output: Output
     charts: Renderer
     code_pages: set[str] = field(default_factory=set)  # codes that have a page of their own
+    cache: Path | None = None  # where cached jobs, charts and downloads are kept (pages.jobs)
+    keys: dict[str, str] = field(default_factory=dict)  # document → its job's key
 
     def page(self, path: str, title: str, body: list[str], **front) -> None:
         """A page: Markdown headings (`#`, `##`…), everything else an HTML block."""

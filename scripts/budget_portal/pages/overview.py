@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import pandas as pd
@@ -22,6 +23,7 @@ from .context import (
 )
 from .corpus import Dataset
 from .downloads import download_base
+from .jobs import Job, key_of, run_jobs
 from .markup import bullets, esc, heading_text, link, para, percent, table, unsearched
 from .measures import (
     KEY_FIGURES,
@@ -196,8 +198,14 @@ def write_departments(site: Site) -> None:
     for jurisdiction, rows in sorted(by_jurisdiction.items()):
         body += [f"## {heading_text(jurisdiction)}\n", table(["部门", "部门编码", "年度"], rows)]
     site.page(page, "部门", body)
-    for department_id, datasets in departments.items():
-        write_department(site, department_id, datasets)
+    jobs = [
+        Job(
+            key_of("department", department_id, *(site.keys[ds.name] for ds in datasets)),
+            functools.partial(write_department, department_id=department_id, datasets=datasets),
+        )
+        for department_id, datasets in departments.items()
+    ]
+    run_jobs(site, site.cache, jobs)
 
 
 def write_department(site: Site, department_id: str, datasets: list[Dataset]) -> None:
