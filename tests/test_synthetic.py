@@ -7,12 +7,23 @@ from budget_portal.read.pipeline import parse
 from tests.bench.synthetic import write_corpus
 
 
+# The parts of the narrative each template's synthetic documents print.
+PARTS = {
+    "hebei": ("organizations", "projects", "performance_indicators", "procurement", "fixed_assets",
+              "glossary", "narrative", "narrative_figures"),
+    "shanghai": ("organizations", "expenditure_items", "fixed_assets", "glossary", "narrative",
+                 "narrative_figures"),
+}  # fmt: skip
+
+
 def test_synthetic_documents_parse_completely_with_no_finding(tmp_path):
-    paths = write_corpus(tmp_path / "documents", 12, seed=3)
-    layouts = set()
+    """Both templates, rendered from their definitions (tests/render.py), read back whole."""
+    paths = write_corpus(tmp_path / "documents", 24, seed=3)
+    layouts, templates = set(), set()
     for path in paths:
         parsed = parse(path)
         layouts.add(parsed.doc.layout)
+        templates.add(parsed.doc.template)
         assert parsed.doc.problems == [], path.name
         assert [c for c in parsed.checks if c.status == "fail"] == [], path.name
         assert len(parsed.checks) > 250
@@ -20,10 +31,10 @@ def test_synthetic_documents_parse_completely_with_no_finding(tmp_path):
         assert statuses.pop("government_fund_expenditure") == "empty"
         assert statuses.pop("state_capital_expenditure") == "empty"
         assert set(statuses.values()) == {"parsed"}, (path.name, statuses)
-        for section in ("organizations", "projects", "performance_indicators", "procurement",
-                        "fixed_assets", "glossary", "narrative", "narrative_figures"):  # fmt: skip
+        parts = PARTS[parsed.doc.template]
+        for section in parts:
             assert parsed.sections[section], (path.name, section)
-    assert layouts == {"pdf-tsv", "docx-cells"}
+    assert layouts == {"pdf-tsv", "docx-cells"} and templates == {"hebei", "shanghai"}
 
 
 def test_synthetic_corpus_is_deterministic_and_varied(tmp_path):

@@ -22,6 +22,7 @@ from budget_portal.templates import TEMPLATES, Column, TableLayout, Template
 from budget_portal.templates.hebei import HEBEI
 
 from .conftest import ROOT
+from .render import body, example, header
 
 FIXTURES = Path(__file__).parent / "fixtures" / "templates"
 NAMES = sorted(TEMPLATES)
@@ -53,31 +54,6 @@ def test_a_template_with_a_bad_setting_is_refused_when_it_loads():
 
 
 # --- a document rendered from the template ---------------------------------------------------
-
-
-def example(pattern: str) -> str:
-    """The shortest text a pattern of ours matches: optional parts left out, the first of each
-    set of alternatives, a year for \\d{4} (enough for titles and header labels)."""
-    from re import _parser
-
-    def walk(items) -> str:
-        out = ""
-        for op, value in items:
-            name = str(op)
-            if name == "LITERAL":
-                out += chr(value)
-            elif name == "SUBPATTERN":
-                out += walk(value[-1])
-            elif name == "BRANCH":
-                out += walk(value[1][0])
-            elif name in ("MAX_REPEAT", "MIN_REPEAT"):
-                low, _, body = value
-                out += "2025"[:low] if walk(body) == "0" else walk(body) * low
-            elif name == "IN":
-                out += "0"
-        return out
-
-    return walk(_parser.parse(pattern))
 
 
 CODES = {
@@ -118,37 +94,9 @@ def rendered_rows(layout: TableLayout) -> list[dict]:
     ]
 
 
-def cells(layout: TableLayout, values: dict, number: int) -> list[str]:
-    """One printed row of a rendered table."""
-    out = [str(number)] if layout.header == "numbered" else []
-    code = values.get("code", "")
-    parts = iter([code[:3], code[3:5], code[5:7]])
-    for column in layout.columns:
-        if column.field == "code" and layout.header == "labelled":
-            part = next(parts)
-            out.append(part or (values["name"] if code == "" and not out else ""))
-        elif column.field == "name" and layout.header == "labelled" and code == "":
-            out.append("")  # 合计 stands in the first code column
-        else:
-            out.append(values.get(column.field, ""))
-    return out
-
-
 def render_table(layout: TableLayout, template: Template, unit_line: str) -> list[str]:
-    lines = [example(layout.titles[0]), unit_line]
-    labels = [example(c.label) for c in layout.columns]
-    rows = rendered_rows(layout)
-    if layout.header == "numbered":
-        lines += ["\t".join([template.row_number_label, *labels])]
-        lines += [
-            "\t".join([template.column_number_labels[0], *map(str, range(1, len(labels) + 1))])
-        ]
-    elif layout.header == "labelled":
-        lines += ["\t".join(labels)]
-    else:
-        lines += ["\t".join(example(i.label) for i in layout.items)]
-        return [*lines, "\t".join(r["total"] for r in rows)]
-    return lines + ["\t".join(cells(layout, r, n)) for n, r in enumerate(rows, start=1)]
+    rows = [*header(layout, template), *body(layout, rendered_rows(layout))]
+    return [example(layout.titles[0]), unit_line, *("\t".join(r) for r in rows)]
 
 
 @pytest.mark.parametrize("name", NAMES)

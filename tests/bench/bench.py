@@ -119,9 +119,17 @@ def measure(work: Path, n: int) -> dict:
     pages_of_documents = [p for p in (site / "documents").glob("*.html") if p.name != "index.html"]
     document_page = max(pages_of_documents, key=lambda p: p.stat().st_size)  # the heaviest
     load, assets = first_load(document_page)
+    parts: dict[str, int] = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            top = path.relative_to(site).parts[0] if path.parent != site else "(top)"
+            parts[top] = parts.get(top, 0) + path.stat().st_size
     return {
         "pages": pages,
-        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
+        "site_mb": sum(parts.values()) / 1e6,
+        "site_parts_mb": {
+            k: round(v / 1e6, 1) for k, v in sorted(parts.items(), key=lambda kv: -kv[1])
+        },
         "search_index_gzip_kb": gz(site / "search" / "search_index.json") / 1e3,
         "document_page": document_page.name,
         "first_load_gzip_kb": load / 1e3,
@@ -142,16 +150,34 @@ def report(n: int, scratch: dict, incremental: dict, sizes: dict, bare: float) -
             f"| {stage} | {seconds:.1f} s | {n / seconds:.1f} | {memory} MB | {again:.1f} s |"
         )
     ours = scratch["mkdocs"][0]
+    per_document = sizes["site_mb"] * 1000 / n
     lines += [
         "",
         f"- bare mkdocs-material, {sizes['pages']} plain pages: {bare:.1f} s; ours / bare = {ours / bare:.2f}",
-        f"- pages+charts / mkdocs build: {scratch['pages'][0] / ours:.2f} from scratch, "
-        f"{incremental['pages'][0] / ours:.2f} after adding one",
-        f"- site: {sizes['pages']} pages, {sizes['site_mb']:.0f} MB",
+        f"- pages+charts / mkdocs build: {scratch['pages'][0] / ours:.2f} from scratch; after adding "
+        f"one, pages = {incremental['pages'][0] / scratch['pages'][0]:.0%} of pages from scratch",
+        f"- site: {sizes['pages']} pages, {sizes['site_mb']:.0f} MB, {per_document:.0f} KB a document ("
+        + ", ".join(f"{k} {v} MB" for k, v in sizes.get("site_parts_mb", {}).items())
+        + ")",
         f"- document page first load: {sizes['first_load_gzip_kb']:.0f} KB gzip "
         f"({sizes['first_load_files']} files, {sizes['document_page']})",
         f"- search index: {sizes['search_index_gzip_kb']:.0f} KB gzip",
+        "",
+        "| target | result | |",
+        "| --- | --- | --- |",
     ]
+    memory = max(m for _, m in (*scratch.values(), *incremental.values()))
+    targets = (
+        ("site ≤ 200 KB a document", f"{per_document:.0f} KB", per_document <= 200),
+        ("pages from scratch ≤ 1.0 × mkdocs", f"{scratch['pages'][0] / ours:.2f} ×", scratch["pages"][0] <= ours),
+        ("pages after adding one ≤ 10 % of from scratch",
+         f"{incremental['pages'][0] / scratch['pages'][0]:.0%}", incremental["pages"][0] <= 0.1 * scratch["pages"][0]),
+        ("mkdocs ≤ 1.3 × bare mkdocs-material", f"{ours / bare:.2f} ×", ours <= 1.3 * bare),
+        ("search index ≤ 1.5 MB gzip", f"{sizes['search_index_gzip_kb']:.0f} KB", sizes["search_index_gzip_kb"] <= 1500),
+        ("peak memory < 1 GB in every stage", f"{memory} MB", memory < 1024),
+        ("document page first load ≤ 150 KB gzip", f"{sizes['first_load_gzip_kb']:.0f} KB", sizes["first_load_gzip_kb"] <= 150),
+    )  # fmt: skip
+    lines += [f"| {t} | {r} | {'met' if ok else 'missed'} |" for t, r, ok in targets]
     return lines
 
 

@@ -21,7 +21,13 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
+from budget_portal.templates import TEMPLATES
+
+from ..render import header, text
+from .shanghai import render_shanghai
+
 YEARS = range(2019, 2026)
+HEBEI = TEMPLATES["hebei"]
 SYLLABLES = "安平阳泉宁河清远丰山嘉兴临川永和福源德昌东南北西兰林桃江湖松石云金水白杨柳春秋华新"
 CLASS_NAMES = {
     "201": "一般公共服务支出",
@@ -215,17 +221,6 @@ EXPENDITURE_LABELS = (
     "上划地方政府债券本金利息服务费",
 )
 NUMERALS = "一二三四五六七八九十"
-TABLE_TITLES = (
-    "部门预算收支总表",
-    "部门预算收入总表",
-    "部门预算支出总表",
-    "部门预算财政拨款收支总表",
-    "部门预算一般公共预算财政拨款支出表",
-    "部门预算一般公共预算财政拨款基本支出表",
-    "部门预算政府基金预算财政拨款支出表",
-    "部门预算国有资本经营预算财政拨款支出表",
-    "部门预算财政拨款“三公”经费支出表",
-)
 GLOSSARY = (
     ("一般公共预算拨款收入", "指本级财政当年拨付的资金。"),
     ("财政专户管理资金收入", "指缴入财政专户、实行专项管理的资金收入。"),
@@ -276,6 +271,7 @@ class Budget:
     year: int
     layout: str  # "pdf-tsv" | "docx-cells"
     rng: random.Random
+    template: str = "hebei"
     economic: dict = field(default_factory=dict)  # 5-digit code → basic amount
     basic: dict = field(default_factory=dict)  # 7-digit code → general-budget basic
     project: dict = field(default_factory=dict)  # 7-digit code → general-budget project
@@ -303,8 +299,8 @@ def split(rng: random.Random, total: int, parts: int) -> list[int]:
     return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
 
 
-def make_budget(jurisdiction, department, code, year, layout, rng) -> Budget:
-    b = Budget(jurisdiction, department, code, year, layout, rng)
+def make_budget(jurisdiction, department, code, year, layout, rng, template="hebei") -> Budget:
+    b = Budget(jurisdiction, department, code, year, layout, rng, template)
     scale = rng.choice((30_000, 120_000, 400_000, 1_500_000))  # 基本工资 in 分
     wages = {
         "30101": scale,
@@ -349,7 +345,7 @@ def make_budget(jurisdiction, department, code, year, layout, rng) -> Budget:
     project_items = [c for _, items in programmes for c in items if c not in running[:1]]
     for item in rng.sample(project_items, max(1, len(project_items) - rng.randint(0, 1))):
         b.project[item] = rng.randint(5, 60) * scale // 10 + rng.randint(1, 99)
-    if rng.random() < 0.4:
+    if rng.random() < 0.4 and template == "hebei":  # Shanghai's tables have no 财政专户 column
         b.special[project_items[0]] = rng.randint(1, 10) * scale // 20 + rng.randint(1, 99)
     return b
 
@@ -417,6 +413,32 @@ def numeral(n: int) -> str:
     return f"{NUMERALS[tens - 1] if tens > 1 else ''}十{NUMERALS[ones - 1] if ones else ''}"
 
 
+def economic_rows(b: Budget) -> list[tuple[str, str, list[int]]]:
+    """(code, name, [total, personnel, public]) of 基本支出表: 合计, each 类 and its 款."""
+    people = lambda c: c[:3] in ("301", "303")  # noqa: E731
+    economic = [
+        (
+            "",
+            "合计",
+            [
+                sum(b.economic.values()),
+                sum(v for c, v in b.economic.items() if people(c)),
+                sum(v for c, v in b.economic.items() if not people(c)),
+            ],
+        )
+    ]
+    for klass, (name, items) in ECONOMIC.items():
+        amounts = {c: b.economic[c] for c in items if c in b.economic}
+        subtotal = sum(amounts.values())
+        economic.append(
+            (klass, name, [subtotal, *((subtotal, 0) if people(klass) else (0, subtotal))])
+        )
+        economic += [
+            (c, items[c], [v, *((v, 0) if people(c) else (0, v))]) for c, v in amounts.items()
+        ]
+    return economic
+
+
 def standard_tables(b: Budget) -> list[tuple[str, list[list[str]], list[list[str]]]]:
     """(title, header rows, data rows) for the nine tables."""
     gp = lambda c: b.basic.get(c, 0) + b.project.get(c, 0)  # noqa: E731
@@ -475,27 +497,7 @@ def standard_tables(b: Budget) -> list[tuple[str, list[list[str]], list[list[str
             ["收入总计", money(gp_total), "支出总计", money(gp_total), money(gp_total), "", ""],
         ],
     )
-    people = lambda c: c[:3] in ("301", "303")  # noqa: E731
-    economic = [
-        (
-            "",
-            "合计",
-            [
-                sum(b.economic.values()),
-                sum(v for c, v in b.economic.items() if people(c)),
-                sum(v for c, v in b.economic.items() if not people(c)),
-            ],
-        )
-    ]
-    for klass, (name, items) in ECONOMIC.items():
-        amounts = {c: b.economic[c] for c in items if c in b.economic}
-        subtotal = sum(amounts.values())
-        economic.append(
-            (klass, name, [subtotal, *((subtotal, 0) if people(klass) else (0, subtotal))])
-        )
-        economic += [
-            (c, items[c], [v, *((v, 0) if people(c) else (0, v))]) for c, v in amounts.items()
-        ]
+    economic = economic_rows(b)
     vehicle, reception = b.economic["30231"], b.economic["30217"]
     abroad = b.rng.choice((0, 0, b.rng.randint(100, 900)))
     three = [
@@ -507,124 +509,35 @@ def standard_tables(b: Budget) -> list[tuple[str, list[list[str]], list[list[str
         ("三、公务接待费", reception),
     ]
     b.three_public = dict(three)
-    money_header = lambda *cols: [["序号", "功能分类科目", "", *cols], ["", "科目编码", "科目名称"]]  # noqa: E731
-    empty_fund = money_header("合计", "基本支出", "项目支出")
-    return [
-        (
-            TABLE_TITLES[0],
-            [
-                ["序号", "收入", "", "支出", ""],
-                ["", "项目", "预算数", "项目", "预算数"],
-                ["栏次", "1", "2", "3", "4"],
-            ],
-            summary,
-        ),
-        (
-            TABLE_TITLES[1],
-            [
-                [
-                    "序号",
-                    "功能分类科目",
-                    "",
-                    "合计",
-                    "本年收入",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "上年结转",
-                ],
-                [
-                    "",
-                    "科目编码",
-                    "科目名称",
-                    "",
-                    "小计",
-                    "财政拨款收入",
-                    "财政专户收入",
-                    "事业收入",
-                    "经营收入",
-                    "上级补助收入",
-                    "附属单位上缴收入",
-                    "其他收入",
-                    "",
-                ],
-                ["栏次", *map(str, range(1, 13))],
-            ],
-            coded_table(income_rows, 13),
-        ),
-        (
-            TABLE_TITLES[2],
-            [
-                *money_header(
-                    "合计", "基本支出", "项目支出", "经营支出", "上解上级支出", "对附属单位补助支出"
-                ),
-                ["栏次", *map(str, range(1, 9))],
-            ],
-            [r + [""] * 3 for r in coded_table(expenditure_rows, 6)],
-        ),
-        (
-            TABLE_TITLES[3],
-            [
-                ["序号", "收入", "", "支出", "", "", ""],
-                [
-                    "",
-                    "项目",
-                    "金额",
-                    "项目",
-                    "合计",
-                    "一般公共预算财政拨款",
-                    "政府性基金预算财政拨款",
-                    "国有资本经营预算财政拨款",
-                ],
-                ["栏次", *map(str, range(1, 8))],
-            ],
-            fiscal,
-        ),
-        (
-            TABLE_TITLES[4],
-            [
-                *money_header("合计", "基本支出", "项目支出"),
-                [b.rng.choice(("栏次", "栏次", "档次")), *map(str, range(1, 6))],
-            ],
-            coded_table(gp_rows, 6),
-        ),
-        (
-            TABLE_TITLES[5],
-            [
-                ["序号", "支出部门经济分类科目", "", "一般公共预算基本支出", "", ""],
-                ["", "科目编码", "科目名称", "合计", "人员经费", "公用经费"],
-                ["栏次", *map(str, range(1, 6))],
-            ],
-            coded_table(economic, 6),
-        ),
-        (TABLE_TITLES[6], [*empty_fund, ["栏次", *map(str, range(1, 6))]], []),
-        (TABLE_TITLES[7], [*empty_fund, ["栏次", *map(str, range(1, 6))]], []),
-        (
-            TABLE_TITLES[8],
-            [
-                ["序号", "项 目", "资 金 性 质", "", "", ""],
-                [
-                    "",
-                    "",
-                    "合计",
-                    "一般公共预算 财政拨款",
-                    "政府性基金 预算拨款",
-                    "国有资本经营 预算财政拨款",
-                ],
-                ["栏次", *map(str, range(1, 6))],
-            ],
-            [[str(i), label, money(v), money(v), "", ""] for i, (label, v) in enumerate(three, 1)],
-        ),
-    ]
+    data = {
+        "income_expenditure_summary": summary,
+        "income": coded_table(income_rows, 13),
+        "expenditure": [r + [""] * 3 for r in coded_table(expenditure_rows, 6)],
+        "fiscal_appropriation_summary": fiscal,
+        "general_budget_expenditure": coded_table(gp_rows, 6),
+        "basic_expenditure": coded_table(economic, 6),
+        "government_fund_expenditure": [],
+        "state_capital_expenditure": [],
+        "three_public": [
+            [str(i), label, money(v), money(v), "", ""] for i, (label, v) in enumerate(three, 1)
+        ],
+    }
+    tables = []
+    for layout in HEBEI.tables:  # titles and headers as the template defines them
+        head = header(layout, HEBEI)
+        if layout.key == "general_budget_expenditure":
+            head[-1][0] = b.rng.choice(HEBEI.column_number_labels)  # 档次 misprint
+        tables.append((table_title(layout), head, data[layout.key]))
+    return tables
+
+
+def table_title(layout) -> str:
+    return text(layout.titles[0])
 
 
 EMPTY_NOTES = {
-    TABLE_TITLES[6]: "注：无政府基金预算财政拨款预算，空表列示。",
-    TABLE_TITLES[7]: "注：无国有资本经营预算财政拨款预算，空表列示。",
+    "government_fund_expenditure": "注：无政府基金预算财政拨款预算，空表列示。",
+    "state_capital_expenditure": "注：无国有资本经营预算财政拨款预算，空表列示。",
 }
 
 
@@ -876,11 +789,12 @@ def render(b: Budget) -> str:
     w = Writer(b)
     if not w.docx:  # the table of contents (c.10)
         w.paragraph(f"{b.year} 年部门预算信息公开目录")
-        w.lines += [f"{t}.....\t{i * 2 + 3}" for i, t in enumerate(TABLE_TITLES)] + [""]
-    for title, header, rows in standard_tables(b):
-        w.table(title, header, rows, name_column=None if "三公" in title else 2)
-        if title in EMPTY_NOTES:
-            w.paragraph(EMPTY_NOTES[title])
+        titles = [table_title(layout) for layout in HEBEI.tables]
+        w.lines += [f"{t}.....\t{i * 2 + 3}" for i, t in enumerate(titles)] + [""]
+    for layout, (title, head, rows) in zip(HEBEI.tables, standard_tables(b), strict=True):
+        w.table(title, head, rows, name_column=None if layout.key == "three_public" else 2)
+        if layout.key in EMPTY_NOTES:
+            w.paragraph(EMPTY_NOTES[layout.key])
         if w.docx and b.rng.random() < 0.3:
             w.lines.append(f" {b.rng.randint(2, 99)}")  # stray page number (c.10)
     _, items, procurement_total = procurement(b)
@@ -988,20 +902,26 @@ def jurisdictions(rng: random.Random) -> list[str]:
     return out
 
 
-def plan(n: int, seed: int) -> list[tuple[str, Department, str, int, str]]:
-    """(jurisdiction, department, code, year, layout) for n documents.  Departments come in a
-    shuffled order, each with one to three consecutive years, so even a small corpus spans
-    several governments and has departments with more than one year."""
+def plan(n: int, seed: int) -> list[tuple[str, Department, str, int, str, str]]:
+    """(jurisdiction, department, code, year, layout, template) for n documents.  Departments
+    come in a shuffled order, each with one to three consecutive years, so even a small corpus
+    spans several governments and has departments with more than one year.  Every fourth
+    government prints Shanghai's template (as text extracted from its PDFs), the others
+    Hebei's (in both extraction layouts): about a quarter and three quarters of a corpus."""
     rng = random.Random(f"plan-{seed}")
     places = jurisdictions(rng)
     groups = []
     for place in places:
         codes = rng.sample(range(101, 999), len(DEPARTMENTS))
+        template = "shanghai" if places.index(place) % 4 == 0 else "hebei"
         for department, code in zip(DEPARTMENTS, codes, strict=True):
             first = rng.choice(YEARS)
             layout = rng.choice(("pdf-tsv", "pdf-tsv", "docx-cells"))
+            layout = layout if template == "hebei" else "pdf-tsv"
             years = range(first, min(first + rng.randint(1, 3), YEARS.stop))
-            groups.append([(place, department, str(code), year, layout) for year in years])
+            groups.append(
+                [(place, department, str(code), year, layout, template) for year in years]
+            )
     rng.shuffle(groups)
     out = [document for group in groups for document in group]
     if n > len(out):
@@ -1011,10 +931,11 @@ def plan(n: int, seed: int) -> list[tuple[str, Department, str, int, str]]:
 
 def document(index: int, seed: int, planned) -> tuple[str, str, Budget]:
     """(file stem, text, budget) of one document."""
-    place, department, code, year, layout = planned
+    place, department, code, year, layout, template = planned
     rng = random.Random(f"doc-{seed}-{index}")
-    b = make_budget(place, department, code, year, layout, rng)
-    return f"synthetic-{index:05d}", render(b), b
+    b = make_budget(place, department, code, year, layout, rng, template)
+    text = render(b) if template == "hebei" else render_shanghai(b, functional_rows, economic_rows)
+    return f"synthetic-{index:05d}", text, b
 
 
 def provenance(name: str, text: str, b: Budget, seed: int) -> str:
@@ -1023,8 +944,9 @@ def provenance(name: str, text: str, b: Budget, seed: int) -> str:
         f"# Provenance of {name}.txt: a synthetic document (tests/bench/synthetic.py), not a real budget.\n"
         f"file: {name}.txt\nsha256: {sha}\npublisher: {b.agency}\n"
         f"title: {b.agency}{b.year}年部门预算信息公开（合成）\nyear: {b.year}\n"
-        f'jurisdiction: {b.jurisdiction}\ndepartment_code: "{b.code}"\n'
-        f"original_format: {'DOCX' if b.layout == 'docx-cells' else 'PDF'}\n"
+        f"jurisdiction: {b.jurisdiction}\n"
+        + (f'department_code: "{b.code}"\n' if b.template == "hebei" else "")
+        + f"original_format: {'DOCX' if b.layout == 'docx-cells' else 'PDF'}\n"
         f"text_extraction: synthetic ({b.layout})\n"
         f'obtained_from: "generated by tests/bench/synthetic.py with seed {seed}"\nretrieved: ""\n'
     )

@@ -324,13 +324,15 @@ def is_data(cells, total_first: bool = True) -> bool:
 def header_block(body: list, template: Template, total_first: bool = True):
     """(header rows, the records after them): the rows before the first row of data."""
     header: list = []
+    after = 0  # where the records after the header start (a table with no data: its note)
     for index, record in enumerate(body):
         if isinstance(record, Paragraph) or is_meta_row(record.cells, template):
             continue
         if is_data(record.cells, total_first):
             return header, body[index:]
         header.append(record)
-    return header, []
+        after = index + 1
+    return header, body[after:]
 
 
 def leaf_labels(header: list, width: int) -> list[list[str]]:
