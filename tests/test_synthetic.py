@@ -6,7 +6,6 @@ from budget_portal.build import build_data
 from budget_portal.read.pipeline import parse
 from tests.bench.synthetic import write_corpus
 
-
 # The parts of the narrative each template's synthetic documents print.
 PARTS = {
     "hebei": ("organizations", "projects", "performance_indicators", "procurement", "fixed_assets",
