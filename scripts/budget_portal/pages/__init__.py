@@ -68,7 +68,7 @@ def build_pages(
     check_originals(corpus, documents)
     if cache is None:  # zips, workbooks and charts still need a place to be made
         cache = Path(tempfile.mkdtemp(prefix="budget-pages-"))
-    output = Output()
+    output = Output(target=docs)
     renderer = Renderer(output, cache)
     site = Site(corpus, output, renderer, cache=cache)
     site.code_pages = set(page_codes(corpus.combined.frame("classification_codes"))["code"])
@@ -81,10 +81,9 @@ def build_pages(
     for writer in WRITERS:
         writer(site)
     counts = output.sync(docs)
-    files = output.files
     return PagesReport(
-        pages=sum(p.endswith(".md") for p in files),
-        charts=sum(p.endswith(".svg") for p in files),
+        pages=sum(p.endswith(".md") for p in output.names),
+        charts=sum(p.endswith(".svg") for p in output.names),
         rendered=renderer.rendered,
         **counts,
     )
@@ -105,24 +104,21 @@ def check_originals(corpus, documents: Path) -> None:
 
 
 def write_documents(site: Site, cache: Path, documents: Path) -> None:
-    """Each document's page, charts and downloads, as cached jobs; each job also leaves what
-    the pages across documents need of it (`summary`)."""
+    """Each document's page, charts and download, as cached jobs; each job also leaves what
+    the pages across documents need of it (`summary`).  The original is served as it is."""
     datasets = site.corpus.datasets
     jobs = []
     for ds in datasets:
         files = sorted(p for p in ds.path.iterdir() if p.is_file())
-        original = (documents / ds.meta["source_file"]).resolve()
-        key = key_of(ds.name, package_digest(files), " ".join(sorted(site.code_pages)), original)
+        key = key_of(ds.name, package_digest(files), " ".join(sorted(site.code_pages)))
         site.keys[ds.name] = key
-        jobs.append(
-            Job(key, functools.partial(document_job, ds=ds, cache=cache, original=original))
-        )
+        jobs.append(Job(key, functools.partial(document_job, ds=ds, cache=cache)))
     for ds, lookups in zip(datasets, run_jobs(site, cache, jobs), strict=True):
         ds.lookups.update(lookups)
+        site.output.copy(ds.original, documents / ds.meta["source_file"])
 
 
-def document_job(site: Site, ds, cache: Path, original: Path) -> dict:
+def document_job(site: Site, ds, cache: Path) -> dict:
     write_document_page(site, ds)
     write_package_downloads(site.output, ds, cache)
-    site.output.copy(ds.original, original)
     return summary(ds)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..audit.catalogue import FAMILIES, RULES, SEVERITIES
+from ..metadata.registry import RESOURCES
 from .context import DICTIONARY, QUALITY, Site, document_page
 from .corpus import Dataset
 from .markup import (
@@ -24,7 +25,7 @@ from .markup import (
     unsearched_para,
     unsearched_table,
 )
-from .measures import label
+from .measures import label, warning_count
 
 
 def counts(audit: pd.DataFrame) -> dict[str, int]:
@@ -37,14 +38,39 @@ def counts(audit: pd.DataFrame) -> dict[str, int]:
     }
 
 
-def document_counts(ds: Dataset) -> dict[str, int]:
+def document_audit(ds: Dataset) -> dict:
+    """A document's audit as the pages across documents need it: counts, counts by family and
+    its findings (kept with its summary, so the corpus's audit is never read whole)."""
     from .measures import memo
 
-    return memo(ds, "audit counts", lambda: counts(ds.frame("audit")))
+    def make() -> dict:
+        audit = ds.frame("audit")
+        return {
+            "counts": counts(audit),
+            "families": {f: counts(audit[audit["family"] == f]) for f in FAMILIES},
+            "findings": audit[audit["status"] == "fail"].to_dict("records"),
+        }
+
+    return memo(ds, "audit", make)
 
 
-def summary_sentence(audit: pd.DataFrame) -> str:
-    c = counts(audit)
+def document_counts(ds: Dataset) -> dict[str, int]:
+    return document_audit(ds)["counts"]
+
+
+def corpus_counts(datasets: list[Dataset], family: str | None = None) -> dict[str, int]:
+    parts = [
+        document_audit(ds)["families"][family] if family else document_counts(ds) for ds in datasets
+    ]
+    return {k: sum(p[k] for p in parts) for k in ("checks", "passed", "errors", "warnings")}
+
+
+def corpus_findings(datasets: list[Dataset]) -> pd.DataFrame:
+    rows = [f for ds in datasets for f in document_audit(ds)["findings"]]
+    return pd.DataFrame(rows, columns=list(RESOURCES["audit"].fields), dtype=str)
+
+
+def summary_sentence(c: dict[str, int]) -> str:
     return (
         f"共核对 {c['checks']} 项，通过 {c['passed']} 项；"
         f"发现 {c['errors'] + c['warnings']} 处（错误 {c['errors']}，提醒 {c['warnings']}）。"
@@ -119,7 +145,7 @@ def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
     out = [
         "## 核对结果\n",
         unsearched_para(
-            f"按文件应当满足的各项关系逐一核对：{summary_sentence(audit)}"
+            f"按文件应当满足的各项关系逐一核对：{summary_sentence(counts(audit))}"
             "发现按文件原样公布，不作修改；“错误”是数字相互矛盾或必备内容缺失，“提醒”是名称、文字和格式问题。"
             f"规则见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}，"
             f"全部文件的情况见{link('数据质量', QUALITY, page)}。"
@@ -146,15 +172,14 @@ def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
 def write_quality(site: Site) -> None:
     page = QUALITY
     corpus = site.corpus
-    audit = corpus.combined.frame("audit")
     datasets = {ds.name: ds for ds in corpus.datasets}
-    findings = audit[audit["status"] == "fail"]
+    findings = corpus_findings(corpus.datasets)
     body = [
         "# 数据质量\n",
         para(
             "每份文件都应当自洽：九张表齐全、合计等于各项之和、各表之间一致、情况说明写的数字与表格一致、"
             "增减的方向和百分比与数字一致、科目名称正确、文字没有明显疏漏。"
-            f"本站逐项核对所有文件，{summary_sentence(audit)}"
+            f"本站逐项核对所有文件，{summary_sentence(corpus_counts(corpus.datasets))}"
             "发现按文件原样公布，不作修改，并注明两边的数字、单位和出处（PDF 原件的页码可直接打开）。"
             f"每条规则的公式见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}；"
             "核对结果可在数据下载中取得（<code>audit.csv</code>）。"
@@ -166,7 +191,7 @@ def write_quality(site: Site) -> None:
         para("按类别筛选："),
         family_tabs(site, findings, datasets, page),
         "## 各类规则\n",
-        family_table(audit),
+        family_table(corpus.datasets),
         "## 读取警告\n",
         para(
             "读取文件时遇到的版式问题（例如被分页截断的行、缺少的标签）。这些数字已读出，但值得对照原文。"
@@ -192,7 +217,7 @@ def ranking(datasets: list[Dataset], page: str) -> str:
                     str(c["passed"]),
                     str(c["errors"]),
                     str(c["warnings"]),
-                    str(len(ds.frame("warnings"))),
+                    str(warning_count(ds)),
                 ]
                 for _, _, ds, c in rows
             ),
@@ -218,12 +243,11 @@ def family_tabs(site: Site, findings: pd.DataFrame, datasets: dict, page: str) -
     )
 
 
-def family_table(audit: pd.DataFrame) -> str:
+def family_table(datasets: list[Dataset]) -> str:
     rows = []
     for family, title in FAMILIES.items():
         rules = [r for r in RULES if r.family == family]
-        part = audit[audit["family"] == family]
-        c = counts(part) if len(part) else {"checks": 0, "errors": 0, "warnings": 0}
+        c = corpus_counts(datasets, family)
         rows.append([title, str(len(rules)), str(c["checks"]), str(c["errors"] + c["warnings"])])
     return table(["类别", "规则", "核对", "发现"], rows, [1, 2, 3])
 

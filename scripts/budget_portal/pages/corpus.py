@@ -27,9 +27,17 @@ class Dataset:
 
     name: str
     path: Path
-    descriptor: dict
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     lookups: dict = field(default_factory=dict, repr=False)  # total rows and figures, found once
+
+    @property
+    def descriptor(self) -> dict:
+        """datapackage.json, read when first needed (a page across a thousand documents needs
+        only their `documents.csv`)."""
+        if "descriptor" not in self.lookups:
+            text = (self.path / "datapackage.json").read_text(encoding="utf-8")
+            self.lookups["descriptor"] = json.loads(text)
+        return self.lookups["descriptor"]
 
     @property
     def meta(self) -> dict:
@@ -62,10 +70,10 @@ class Dataset:
         """A resource's rows as text, read on first use with the `csv` module (a page reads a
         document's twenty small files: pandas' per-file cost would dominate)."""
         if ("records", resource) not in self.lookups:
-            entry = next((r for r in self.descriptor["resources"] if r["name"] == resource), None)
+            path = self.path / f"{resource}.csv"  # a package names each file after its resource
             rows: list[dict] = []
-            if entry:
-                with (self.path / entry["path"]).open(encoding="utf-8", newline="") as stream:
+            if path.exists():
+                with path.open(encoding="utf-8", newline="") as stream:
                     rows = list(csv.DictReader(stream))
             self.lookups["records", resource] = rows
         return self.lookups["records", resource]
@@ -125,8 +133,7 @@ class Corpus:
 
 
 def read_package(path: Path) -> Dataset:
-    descriptor = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
-    return Dataset(path.name, path, descriptor)
+    return Dataset(path.name, path)
 
 
 def load_corpus(datapackages: Path) -> Corpus:

@@ -258,10 +258,13 @@ def project_section(site: Site, ds: Dataset, page: str) -> list[str]:
         number = f"{project['title_number']}. " if project["title_number"] else ""
         rows = by_project.get(project["project_id"])
         if rows is not None:
+            # Where each indicator was read is in the data; the page cites the project's table.
             fields = ("level1", "level2", "level3", "target_value")
-            body = table(
-                ["一级指标", "二级指标", "三级指标", "指标值", "出处"],
-                ([*(esc(r[f]) for f in fields), site.cite(ds, r, page)] for r in rows),
+            where = site.cite(ds, project, page)
+            body = para(f"绩效目标表见{where}。") if where else ""
+            body += table(
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ([esc(r[f]) for f in fields] for r in rows),
             )
             blocks.append(details(f"{number}{project['title']}（{len(rows)} 个指标）", body))
         elif described:

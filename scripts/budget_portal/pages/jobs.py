@@ -57,26 +57,45 @@ _FORKED: tuple[Site, Path, list[Job]] | None = None  # what a worker process inh
 
 
 def run_jobs(site: Site, cache: Path, jobs: list[Job]) -> list[dict]:
-    """Add every job's files to the site's output, in job order; each job's lookups."""
+    """Add every job's files to the site's output, in job order (each written as it comes:
+    nothing is held for all jobs at once); each job's lookups."""
     global _FORKED
-    stored = [load(cache, job.key) for job in jobs]
-    todo = [i for i, result in enumerate(stored) if result is None]
+    stored = [stored_key(cache, job.key) for job in jobs]
+    todo = [i for i, found in enumerate(stored) if not found]
     _FORKED = (site, cache, jobs)
     # Always in worker processes, even one: charts are rendered only there (see
     # charts.require_worker), so the main process can fork again for the next jobs.
     processes = max(1, min(os.cpu_count() or 1, len(todo) // 8))
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_in_job) if todo else nullcontext() as pool:
+    lookups = []
+    # A worker is replaced after 50 jobs: the chart runtime's memory grows with every chart.
+    pool = context.Pool(processes, initializer=_in_job, maxtasksperchild=50) if todo else None
+    with pool or nullcontext():
         made = pool.imap(run_job, todo, chunksize=2) if pool else iter(())
-        for index, (files, lookups, rendered) in zip(todo, made, strict=True):
-            stored[index] = (files, lookups)
-            save(cache, jobs[index].key, stored[index])
-            site.charts.rendered += rendered
+        for index, job in enumerate(jobs):
+            result = load(cache, job.key) if stored[index] else None
+            if result is None:
+                files, found, rendered = next(made) if stored[index] is False else run_again(index)
+                result = (files, found)
+                save(cache, job.key, result)
+                site.charts.rendered += rendered
+            for path, content in result[0].items():
+                site.output.add(path, content)
+            lookups.append(result[1])
     _FORKED = None
-    for files, _ in stored:
-        for path, content in files.items():
-            site.output.add(path, content)
-    return [lookups for _, lookups in stored]
+    return lookups
+
+
+def stored_key(cache: Path, key: str) -> bool:
+    return (cache / "pages" / f"{key}.pickle").exists()
+
+
+def run_again(index: int) -> tuple[dict, dict, int]:
+    """A stored result that could not be used after all (a file it copies is gone): made in a
+    worker process of its own, like any job."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1, initializer=_in_job) as pool:
+        return pool.apply(run_job, (index,))
 
 
 def _in_job() -> None:
@@ -92,12 +111,16 @@ def run_job(index: int) -> tuple[dict, dict, int]:
 
 
 def load(cache: Path, key: str) -> tuple[dict, dict] | None:
+    """A job's stored result, if every file it copies (a zip in the cache) is still there."""
     path = cache / "pages" / f"{key}.pickle"
     try:
         with path.open("rb") as stream:
-            return pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError):
+            files, lookups = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         return None
+    if any(isinstance(c, Path) and not c.exists() for c in files.values()):
+        return None
+    return files, lookups
 
 
 def save(cache: Path, key: str, result: tuple[dict, dict]) -> None:

@@ -146,18 +146,24 @@ def label(ds: Dataset) -> str:
 # What the pages across documents need of each document (indexes, comparisons, departments,
 # codes, quality): computed while its page is made and cached with it, so a build that takes
 # a document's page from the cache does not read its package again.
-SUMMARY = ("meta", "key_figures", "functional 1", "three_public", "economic", "audit counts",
-           "warnings", "code rows functional", "code rows economic")  # fmt: skip
+SUMMARY = ("meta", "key_figures", "functional 1", "three_public", "economic", "audit",
+           "warnings", "code rows functional", "code rows economic", "row counts")  # fmt: skip
 
 
 def summary(ds: Dataset) -> dict:
-    from .audit import document_counts
+    from .audit import document_audit
     from .codes import code_rows_of
 
     key_figures(ds), functional_spending(ds, "1"), three_public_items(ds), economic_basic(ds)
-    document_counts(ds), warning_count(ds)
+    document_audit(ds), warning_count(ds), row_counts(ds)
     code_rows_of(ds, "functional"), code_rows_of(ds, "economic")
     return {key: ds.lookups[key] for key in SUMMARY}
+
+
+def row_counts(ds: Dataset) -> dict[str, int]:
+    """The rows of each resource of a document's package (the data page adds them up)."""
+    names = [r["name"] for r in ds.descriptor["resources"]]
+    return memo(ds, "row counts", lambda: {name: ds.rows(name) for name in names})
 
 
 def warning_count(ds: Dataset) -> int:

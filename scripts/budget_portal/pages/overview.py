@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from .audit import counts
+from .audit import corpus_counts
 from .charts import AMOUNT, Chart, bars, lines, most
 from .context import (
     CODES_INDEX,
@@ -70,7 +70,7 @@ def spending_chart(site: Site, datasets: list[Dataset], path: str, title: str) -
 def write_home(site: Site) -> None:
     corpus, page = site.corpus, HOME
     datasets = corpus.datasets
-    audit = counts(corpus.combined.frame("audit"))
+    audit = corpus_counts(datasets)
     findings = audit["errors"] + audit["warnings"]
     years = sorted({ds.meta["year"] for ds in datasets})
     departments = [ds for ds in datasets if ds.kind == "部门预算"]  # a 单位预算 is inside one

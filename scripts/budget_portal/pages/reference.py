@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..metadata.registry import RESOURCES, TABLES
+from ..package.combined import CONCATENATED
 from .audit import catalogue_section
 from .context import DATA, DICTIONARY, GLOSSARY, Site, document_page
 from .downloads import download_base
 from .markup import anchor, bullets, esc, heading_text, link, para, table, unsearched
-from .measures import label
+from .measures import label, row_counts
 
 
 def write_data(site: Site) -> None:
@@ -64,7 +65,7 @@ def write_data(site: Site) -> None:
                 ["文件", "数据集标识", "下载"],
                 (
                     [
-                        link(ds.descriptor.get("title", ds.name), document_page(ds), page),
+                        link(label(ds), document_page(ds), page),
                         f"<code>{esc(ds.name)}</code>",
                         link("zip", download_base(ds) + ".zip", page),
                     ]
@@ -74,6 +75,16 @@ def write_data(site: Site) -> None:
         ),
     ]
     site.page(page, "数据下载", body)
+
+
+def combined_rows(corpus, name: str) -> int:
+    """Rows of a resource of the combined package: the documents' rows added up where it is
+    their files one after another (not read again), counted where it is made whole."""
+    if name in (*CONCATENATED, "document_tables"):
+        return sum(row_counts(ds).get(name, 0) for ds in corpus.datasets)
+    if name == "documents":
+        return len(corpus.datasets)
+    return corpus.combined.rows(name)
 
 
 def write_dictionary(site: Site) -> None:

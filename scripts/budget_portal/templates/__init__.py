@@ -12,6 +12,7 @@ from its file name.  Adding a province is adding a module here and listing it in
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -87,7 +88,7 @@ class TableLayout:
                 f"both printed and absent: {sorted(set(self.absent) & set(self.printed))}"
             )
 
-    @property
+    @functools.cached_property
     def title_patterns(self) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(t) for t in self.titles)
 
@@ -198,6 +199,9 @@ def texts(records: list[Record], limit: int | None = None):
             yield clean_label("".join(record.cells))
 
 
+TITLE_LENGTH = 60  # characters: a longer line is not a title or a heading
+
+
 def recognised(template: Template, records: list[Record]) -> tuple[list[str], list[str]]:
     """The tables and sections of `template` found in the records (titles and headings); a
     cover line the template prints (its title, agency line, budget year) counts as `cover`."""
@@ -205,6 +209,8 @@ def recognised(template: Template, records: list[Record]) -> tuple[list[str], li
     cover = template.part("cover")
     cues = [cover.regex(n) for n in ("title", "agency_line", "agency_label", "budget_year")]
     for text in texts(records):
+        if len(text) > TITLE_LENGTH:
+            continue
         if layout := template.title_of(text):
             tables.append(layout.key)
         if len(text) > 40:
