@@ -74,10 +74,16 @@ def build_pages(
     site.code_pages = set(page_codes(corpus.combined.frame("classification_codes"))["code"])
     write_documents(site, cache, documents)  # first: other pages use what it leaves
     everything = [site.keys[ds.name] for ds in corpus.datasets]
-    jobs = [Job(key_of("runtime", vl_convert.__version__), write_bundle)]
-    jobs += [Job(key_of(writer.__name__, *everything), writer) for writer in CHARTED]
+    combined = sorted(p for p in corpus.combined.path.iterdir() if p.is_file())
+    jobs = [
+        Job(key_of("runtime", vl_convert.__version__), write_bundle),
+        Job(
+            key_of("combined", package_digest(combined)),
+            functools.partial(combined_download, combined=corpus.combined, cache=cache),
+        ),
+        *(Job(key_of(writer.__name__, *everything), writer) for writer in CHARTED),
+    ]
     run_jobs(site, cache, jobs)
-    write_package_downloads(output, corpus.combined, cache)
     for writer in WRITERS:
         writer(site)
     counts = output.sync(docs)
@@ -116,6 +122,11 @@ def write_documents(site: Site, cache: Path, documents: Path) -> None:
     for ds, lookups in zip(datasets, run_jobs(site, cache, jobs), strict=True):
         ds.lookups.update(lookups)
         site.output.copy(ds.original, documents / ds.meta["source_file"])
+
+
+def combined_download(site: Site, combined, cache: Path) -> None:
+    """The zip of the combined package (a job: it runs beside the others)."""
+    write_package_downloads(site.output, combined, cache)
 
 
 def document_job(site: Site, ds, cache: Path) -> dict:

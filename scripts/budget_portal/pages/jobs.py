@@ -65,7 +65,7 @@ def run_jobs(site: Site, cache: Path, jobs: list[Job]) -> list[dict]:
     _FORKED = (site, cache, jobs)
     # Always in worker processes, even one: charts are rendered only there (see
     # charts.require_worker), so the main process can fork again for the next jobs.
-    processes = max(1, min(os.cpu_count() or 1, len(todo) // 8))
+    processes = max(1, min(os.cpu_count() or 1, len(todo)))
     context = multiprocessing.get_context("fork")
     lookups = []
     # A worker is replaced after 50 jobs: the chart runtime's memory grows with every chart.

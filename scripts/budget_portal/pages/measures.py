@@ -162,8 +162,11 @@ def summary(ds: Dataset) -> dict:
 
 def row_counts(ds: Dataset) -> dict[str, int]:
     """The rows of each resource of a document's package (the data page adds them up)."""
-    names = [r["name"] for r in ds.descriptor["resources"]]
-    return memo(ds, "row counts", lambda: {name: ds.rows(name) for name in names})
+    return memo(
+        ds,
+        "row counts",
+        lambda: {r["name"]: ds.rows(r["name"]) for r in ds.descriptor["resources"]},
+    )
 
 
 def warning_count(ds: Dataset) -> int:

@@ -53,7 +53,7 @@ def write_data(site: Site) -> None:
                 [
                     f"<code>{esc(r['name'])}</code>",
                     esc(r.get("title", "")),
-                    str(combined.rows(r["name"])),
+                    str(combined_rows(corpus, r["name"])),
                 ]
                 for r in combined.descriptor["resources"]
             ),
