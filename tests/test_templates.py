@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -50,7 +51,7 @@ def test_a_template_with_a_bad_setting_is_refused_when_it_loads():
     with pytest.raises(re.error):
         TableLayout("three_public", ("(unclosed",), "across", absent=())
     with pytest.raises(ValueError, match="needs a layout for each of the nine tables"):
-        Template(**{**HEBEI.__dict__, "tables": HEBEI.tables[:8]})
+        dataclasses.replace(HEBEI, tables=HEBEI.tables[:8])
 
 
 # --- a document rendered from the template ---------------------------------------------------

@@ -183,7 +183,17 @@ class Template:
     def title_of(self, text: str) -> TableLayout | None:
         """The table whose title `text` is, if any."""
         key = label_key(text)
+        if not self.any_title.fullmatch(key):  # most lines are not titles: one test for them
+            return None
         return next((t for t in self.tables if any(p.fullmatch(key) for p in t.title_patterns)), None)  # fmt: skip
+
+    @functools.cached_property
+    def any_title(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{title})" for t in self.tables for title in t.titles))
+
+    @functools.cached_property
+    def section_patterns(self) -> tuple[tuple[str, re.Pattern], ...]:
+        return tuple((rule.key, re.compile(rule.pattern)) for rule in self.sections)
 
     def part(self, name: str):
         """The settings of one reader (`None`: the template does not print that part)."""
@@ -202,20 +212,24 @@ def texts(records: list[Record], limit: int | None = None):
 TITLE_LENGTH = 60  # characters: a longer line is not a title or a heading
 
 
-def recognised(template: Template, records: list[Record]) -> tuple[list[str], list[str]]:
-    """The tables and sections of `template` found in the records (titles and headings); a
-    cover line the template prints (its title, agency line, budget year) counts as `cover`."""
+def short_texts(records: list[Record]) -> list[str]:
+    """The cleaned texts that may be a title or a heading."""
+    return [text for text in texts(records) if len(text) <= TITLE_LENGTH]
+
+
+def recognised(template: Template, lines: list[str]) -> tuple[list[str], list[str]]:
+    """The tables and sections of `template` found in the lines (`short_texts`: titles and
+    headings); a cover line the template prints (its title, agency line, budget year) counts
+    as `cover`."""
     tables, sections = [], []
     cover = template.part("cover")
     cues = [cover.regex(n) for n in ("title", "agency_line", "agency_label", "budget_year")]
-    for text in texts(records):
-        if len(text) > TITLE_LENGTH:
-            continue
+    for text in lines:
         if layout := template.title_of(text):
             tables.append(layout.key)
         if len(text) > 40:
             continue
-        sections += [rule.key for rule in template.sections if re.search(rule.pattern, text)]
+        sections += [key for key, pattern in template.section_patterns if pattern.search(text)]
         if "cover" not in sections and any(cue.search(text) for cue in cues):
             sections.append("cover")
     return sorted(set(tables)), sorted(set(sections))
@@ -224,7 +238,8 @@ def recognised(template: Template, records: list[Record]) -> tuple[list[str], li
 def detect(records: list[Record]) -> tuple[Template | None, dict[str, tuple[list, list]]]:
     """The template that recognises the most of a document (tables and its cover count
     double), and what each template recognised (for the message when none does)."""
-    found = {name: recognised(t, records) for name, t in TEMPLATES.items()}
+    lines = short_texts(records)
+    found = {name: recognised(t, lines) for name, t in TEMPLATES.items()}
     scores = {
         name: 2 * len(tables) + len(sections) + ("cover" in sections)
         for name, (tables, sections) in found.items()
