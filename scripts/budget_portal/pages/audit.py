@@ -28,13 +28,14 @@ from .markup import (
 from .measures import label, warning_count
 
 
-def counts(audit: pd.DataFrame) -> dict[str, int]:
-    failed = audit["status"] == "fail"
+def counts(rows: list[dict]) -> dict[str, int]:
+    """Checks, passed, errors and warnings of audit rows."""
+    failed = [r["severity"] for r in rows if r["status"] == "fail"]
     return {
-        "checks": len(audit),
-        "passed": int((~failed).sum()),
-        "errors": int((failed & (audit["severity"] == "error")).sum()),
-        "warnings": int((failed & (audit["severity"] == "warning")).sum()),
+        "checks": len(rows),
+        "passed": len(rows) - len(failed),
+        "errors": failed.count("error"),
+        "warnings": failed.count("warning"),
     }
 
 
@@ -44,11 +45,14 @@ def document_audit(ds: Dataset) -> dict:
     from .measures import memo
 
     def make() -> dict:
-        audit = ds.frame("audit")
+        rows = ds.records("audit")
+        by_family: dict[str, list[dict]] = {f: [] for f in FAMILIES}
+        for row in rows:
+            by_family[row["family"]].append(row)
         return {
-            "counts": counts(audit),
-            "families": {f: counts(audit[audit["family"] == f]) for f in FAMILIES},
-            "findings": audit[audit["status"] == "fail"].to_dict("records"),
+            "counts": counts(rows),
+            "families": {f: counts(part) for f, part in by_family.items()},
+            "findings": [r for r in rows if r["status"] == "fail"],
         }
 
     return memo(ds, "audit", make)
@@ -77,16 +81,13 @@ def summary_sentence(c: dict[str, int]) -> str:
     )
 
 
-def scorecard(audit: pd.DataFrame) -> str:
-    """Checks run, passed and findings by severity, one row per family."""
-    rows = []
-    for family, title in FAMILIES.items():
-        part = audit[audit["family"] == family]
-        if len(part):
-            c = counts(part)
-            rows.append(
-                [title, str(c["checks"]), str(c["passed"]), str(c["errors"]), str(c["warnings"])]
-            )
+def scorecard(families: dict[str, dict[str, int]]) -> str:
+    """Checks run, passed and findings by severity, one row per family that ran."""
+    rows = [
+        [FAMILIES[f], str(c["checks"]), str(c["passed"]), str(c["errors"]), str(c["warnings"])]
+        for f, c in families.items()
+        if c["checks"]
+    ]
     return table(["类别", "核对", "通过", "错误", "提醒"], rows, [1, 2, 3, 4])
 
 
@@ -140,17 +141,17 @@ def finding_list(
 
 
 def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
-    audit = ds.frame("audit")
-    findings = audit[audit["status"] == "fail"]
+    audit = document_audit(ds)
+    findings = pd.DataFrame(audit["findings"], columns=list(RESOURCES["audit"].fields), dtype=str)
     out = [
         "## 核对结果\n",
         unsearched_para(
-            f"按文件应当满足的各项关系逐一核对：{summary_sentence(counts(audit))}"
+            f"按文件应当满足的各项关系逐一核对：{summary_sentence(audit['counts'])}"
             "发现按文件原样公布，不作修改；“错误”是数字相互矛盾或必备内容缺失，“提醒”是名称、文字和格式问题。"
             f"规则见{link('核对规则目录', DICTIONARY + '#audit-catalogue', page)}，"
             f"全部文件的情况见{link('数据质量', QUALITY, page)}。"
         ),
-        scorecard(audit),
+        scorecard(audit["families"]),
     ]
     if len(findings):
         out += [

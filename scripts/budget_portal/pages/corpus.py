@@ -95,8 +95,10 @@ class Dataset:
         """Rows of a resource, counted without loading it."""
         if ("records", resource) in self.lookups:
             return len(self.lookups["records", resource])
-        with (self.path / f"{resource}.csv").open(encoding="utf-8", newline="") as stream:
-            return sum(1 for _ in csv.reader(stream)) - 1
+        if ("rows", resource) not in self.lookups:
+            with (self.path / f"{resource}.csv").open(encoding="utf-8", newline="") as stream:
+                self.lookups["rows", resource] = sum(1 for _ in csv.reader(stream)) - 1
+        return self.lookups["rows", resource]
 
     def total_row(self, table: str) -> dict:
         """The 合计 row (level 0) of one of the nine tables, or {} when it has none."""

@@ -13,6 +13,7 @@ document's text can become markup).  The contexts and their escaping:
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -39,6 +40,7 @@ def heading_text(text) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # code and chart links repeat across a page's rows
 def rel(target: str, page: str) -> str:
     """Relative URL from the page at `page` (a path under docs/) to `target`; a page's URL is
     its built file (`x.md` → `x.html`: raw HTML links are not rewritten by MkDocs)."""
