@@ -253,6 +253,25 @@ def test_search_index_is_segmented_into_chinese_words(built_site):
     assert "\u200b社会保障\u200b和\u200b就业\u200b支出\u200b" in text
 
 
+def test_search_finds_departments_projects_codes_and_narrative_words(built_site):
+    """What a reader types: an agency, a project's title, a code, words of a 情况说明."""
+    index = json.loads((built_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    text = "".join(doc["title"] + doc["text"] for doc in index["docs"]).replace("\u200b", "")
+    packages = ROOT / "datapackages" / "all"
+    documents = pd.read_csv(packages / "documents.csv", dtype=str, keep_default_na=False)
+    projects = pd.read_csv(packages / "projects.csv", dtype=str, keep_default_na=False)
+    narrative = pd.read_csv(packages / "narrative.csv", dtype=str, keep_default_na=False)
+    assert all(agency in text for agency in documents["agency"])
+    titles = projects["title"].where(projects["title"] != "", projects["project_name"])
+    assert all(title.split("绩效目标表")[0] in text for title in titles)
+    assert "2080101" in text and "行政运行" in text
+    # the 名词解释 is searched on the glossary page, not once per document
+    prose = narrative[narrative["section"] != "glossary"]["text"]
+    sentences = prose.str.replace(r"[*\s]", "", regex=True).str.split("。").str[0].str[:20]
+    assert len(sentences) > 500
+    assert [s for s in sentences if s not in re.sub(r"[*\s]", "", text)] == []
+
+
 # --- charts ---------------------------------------------------------------------------------
 
 
