@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # MkDocs dates the sitemap with this: the last commit's time makes two builds byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup data pages site serve validate check drift bench bench-pdf browser test lint format clean
+.PHONY: setup data pages site serve validate check drift bench bench-pdf browser test lint format clean prune-cache
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ serve: pages
 ## every package against its schema, and the audit summary
 validate: data
 	$(BIN)/budget-portal validate --datapackages $(DATAPACKAGES)
+
+## forget build cache entries unused for 30 days (CI keeps the cache between runs)
+prune-cache: $(STAMP)
+	$(BIN)/budget-portal prune-cache --cache $(CACHE)
 
 ## benchmark on N synthetic documents: every stage from scratch and after adding one (make bench N=1000)
 N ?= 100

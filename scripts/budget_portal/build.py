@@ -18,6 +18,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import used
 from .extract import DOCUMENT_SUFFIXES, UNSUPPORTED
 from .extract import version as extract_version
 from .model import DocumentError, Parsed
@@ -104,7 +105,7 @@ def parse_cached(path: Path, cache: Path | None, version: str) -> tuple[Parsed, 
     entry = cache / "parsed" / f"{cache_key(path, version)}.pickle"
     if entry.exists():
         try:
-            parsed = pickle.loads(entry.read_bytes())
+            parsed = pickle.loads(used(entry).read_bytes())
             parsed.doc.path = path  # the same bytes may have been seen under another name
             return parsed, True
         except Exception:  # a damaged cache entry is parsed again

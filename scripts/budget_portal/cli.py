@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from .add import AddError, add_document
 from .build import build_data, discover, parse
+from .cache import KEEP_DAYS, prune
 from .check import describe, extracted_text
 from .model import DocumentError
 
@@ -180,6 +181,13 @@ def validate_command(args, console: Console) -> int:
     return 0 if result.ok else 1
 
 
+def prune_cache_command(args, console: Console) -> int:
+    removed, freed = prune(Path(args.cache), args.days)
+    console.say(f"{args.cache}: {removed} entries unused for {args.days:g} days removed "
+                f"({freed / 1e6:.1f} MB)")  # fmt: skip
+    return 0
+
+
 def check_command(args, console: Console) -> int:
     try:
         parsed = parse(Path(args.file), Path(args.cache))
@@ -270,6 +278,16 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--docs", default="docs", help="MkDocs source folder")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port")
     serve.add_argument("--config", default=str(CONFIG), help="mkdocs.yml")
+
+    prune_cache = command(
+        "prune-cache",
+        prune_cache_command,
+        "remove build cache entries no build has used for a while (the cache is kept between CI runs)",
+    )
+    prune_cache.add_argument("--cache", default="build/cache", help="the build cache")
+    prune_cache.add_argument(
+        "--days", type=float, default=KEEP_DAYS, help=f"unused for this long (default {KEEP_DAYS})"
+    )
 
     validate = command(
         "validate",

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import used
 from ..model import DocumentError, Paragraph, Record, Row
 from .docx import extract_docx
 from .pdf import extract_pdf
@@ -96,7 +97,7 @@ def extract(raw: bytes, path: Path, cache: Path | None = None) -> Extraction:
     entry = cache / "extracted" / f"{hashlib.sha256(raw + version().encode()).hexdigest()}.json"
     if entry.exists():
         try:
-            return from_json(json.loads(entry.read_text(encoding="utf-8")))
+            return from_json(json.loads(used(entry).read_text(encoding="utf-8")))
         except (ValueError, KeyError, TypeError):  # a damaged entry is extracted again
             entry.unlink()
     extraction = EXTRACTORS[source_format](raw, path)

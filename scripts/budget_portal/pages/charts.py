@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
+from ..cache import used
 from .markup import rel
 from .output import Output
 
@@ -169,7 +170,7 @@ class Renderer:
     def spec(self, chart: Chart, csv: str) -> str:
         cached = self.specs / f"{chart.key(csv)}.json" if self.specs else None
         if cached and cached.exists():
-            return cached.read_text(encoding="utf-8")
+            return used(cached).read_text(encoding="utf-8")
         spec = chart.spec()
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -181,7 +182,7 @@ class Renderer:
         digest = hashlib.sha256(key.encode()).hexdigest()
         cached = self.cache / f"{digest}.svg" if self.cache else None
         if cached and cached.exists():
-            return cached.read_text(encoding="utf-8")
+            return used(cached).read_text(encoding="utf-8")
         require_worker()
         svg = lean(vl_convert.vegalite_to_svg(measured(json.loads(spec))))
         self.rendered += 1

@@ -12,6 +12,7 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+from ..cache import used
 from .corpus import Dataset
 from .output import Output
 
@@ -45,11 +46,12 @@ def package_digest(files: list[Path]) -> str:
 def cached(cache: Path, digest: str, suffix: str, make) -> Path:
     """The file made by `make(path)` for a package's content, made only once."""
     target = cache / "downloads" / f"{digest}{suffix}"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        make(partial)
-        partial.replace(target)
+    if target.exists():
+        return used(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    make(partial)
+    partial.replace(target)
     return target
 
 
@@ -57,7 +59,8 @@ def fixed_zip_file(target: Path, name: str, files: list[Path]) -> None:
     """A zip of a package's files (one read at a time) with fixed timestamps."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
-            archive.writestr(fixed_entry(f"{name}/{path.name}"), path.read_bytes())
+            # an entry's own level: a ZipInfo does not take the archive's
+            archive.writestr(fixed_entry(f"{name}/{path.name}"), path.read_bytes(), compresslevel=9)
 
 
 def fixed_entry(name: str) -> zipfile.ZipInfo:

@@ -21,6 +21,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..cache import used
 from . import charts
 from .charts import Renderer
 from .context import Site
@@ -118,8 +119,11 @@ def load(cache: Path, key: str) -> tuple[dict, dict] | None:
             files, lookups = pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         return None
-    if any(isinstance(c, Path) and not c.exists() for c in files.values()):
+    copied = [c for c in files.values() if isinstance(c, Path)]
+    if not all(c.exists() for c in copied):
         return None
+    for entry in (path, *copied):
+        used(entry)
     return files, lookups
 
 
