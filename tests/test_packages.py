@@ -1,6 +1,7 @@
 """Data packages: valid, complete, reproducible, and what is committed is up to date."""
 
 import filecmp
+import hashlib
 import json
 from pathlib import Path
 
@@ -59,7 +60,19 @@ def test_validation_catches_a_broken_foreign_key(built, tmp_path):
         lines.replace(",2080101,", ",2089999,", 1), encoding="utf-8"
     )
     report = Package(folder / "datapackage.json").validate()
-    assert "foreign-key" in {error.type for task in report.tasks for error in task.errors}
+    errors = {error.type for task in report.tasks for error in task.errors}
+    assert {"foreign-key", "hash-count"} <= errors  # the same length: no byte-count error
+
+
+def test_every_resource_states_the_size_and_sha256_of_its_file(built):
+    for folder in package_dirs(built):
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        files = {p.name for p in folder.iterdir()} - {"datapackage.json"}
+        assert {r["path"] for r in descriptor["resources"]} == files
+        for resource in descriptor["resources"]:
+            data = (folder / resource["path"]).read_bytes()
+            assert resource["bytes"] == len(data), (folder.name, resource["name"])
+            assert resource["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}"
 
 
 def test_budget_lines_columns_types_and_codes_are_strings(built):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import zipfile
 from html import escape
 
@@ -15,6 +16,7 @@ from budget_portal.audit.catalogue import FAMILIES, RULES
 from budget_portal.metadata.registry import RESOURCES, TABLES
 from budget_portal.pages import build_pages
 from budget_portal.pages.corpus import load_corpus
+from budget_portal.pages.downloads import package_digest
 from budget_portal.pages.markup import bullets, esc, heading_text, page_title, para, table
 from budget_portal.pages.measures import key_figures
 from budget_portal.pages.output import MANIFEST, Output
@@ -116,6 +118,27 @@ def test_a_disagreement_with_the_narrative_is_shown_not_smoothed(corpus):
         "691",
         "不一致",
     )
+
+
+def test_a_package_is_known_by_its_hashed_descriptor_or_else_by_every_file(tmp_path):
+    source = ROOT / "datapackages" / "handanshi-316-2023"
+    package = tmp_path / source.name
+    shutil.copytree(source, package)
+    descriptor, lines = package / "datapackage.json", package / "budget_lines.csv"
+
+    def digest() -> str:
+        return package_digest(sorted(p for p in package.iterdir()))
+
+    first = digest()
+    lines.write_text(lines.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert digest() == first  # the descriptor vouches for its files (`validate` checks it)
+    text = descriptor.read_text(encoding="utf-8")
+    descriptor.write_text(text.replace('"hash": "sha256:', '"hash": "sha256:0', 1), "utf-8")
+    assert digest() != first
+    descriptor.write_text(re.sub(r' *"hash": "[^"]*",\n', "", text), encoding="utf-8")
+    without_hashes = digest()
+    lines.write_text(lines.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert digest() != without_hashes  # an older package: every file is read
 
 
 def test_every_page_type_is_built(built_site):

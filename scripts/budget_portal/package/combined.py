@@ -76,6 +76,7 @@ class CombinedPackage:
         ):
             write_csv(self.staging / f"{name}.csv", field_names(RESOURCES[name], False), rows)
         resources = [(RESOURCES[name], name == "document_tables") for name in COMBINED_ORDER]
-        text = descriptor_json({**COMBINED_DESCRIPTOR, "sources": self.sources}, resources)
+        descriptor = {**COMBINED_DESCRIPTOR, "sources": self.sources}
+        text = descriptor_json(descriptor, resources, self.staging)
         (self.staging / "datapackage.json").write_text(text, encoding="utf-8")
         return install(self.staging, self.target)

@@ -9,6 +9,7 @@ Nothing time-dependent is written: the same documents give the same bytes.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -31,12 +32,26 @@ from .rows import (
 )
 
 
-def descriptor_json(descriptor: dict, resources: list[tuple[Resource, bool]]) -> str:
-    """`json.dumps(descriptor | {"resources": …}, indent=2)`, with each resource's (constant)
-    text made once: the indenting encoder is pure Python and slow on 25 schemas a package."""
+def descriptor_json(descriptor: dict, resources: list[tuple[Resource, bool]], folder: Path) -> str:
+    """`json.dumps(descriptor | {"resources": …}, indent=2)` for the package in `folder`, with
+    each resource's (constant) text made once: the indenting encoder is pure Python and slow
+    on 25 schemas a package.  Each resource states the `bytes` and `hash` of its CSV (already
+    written), so a reader can check a download and the pages know a package's content from
+    its descriptor alone."""
     head = json.dumps(descriptor, ensure_ascii=False, indent=2)
-    entries = ",\n".join(resource_json(*r) for r in resources)
+    entries = ",\n".join(with_file_stats(resource_json(*r), folder / f"{r[0].name}.csv") for r in resources)  # fmt: skip
     return f'{head.removesuffix(chr(10) + "}")},\n  "resources": [\n{entries}\n  ]\n}}\n'
+
+
+ENCODING_LINE = '      "encoding": "utf-8",\n'
+
+
+def with_file_stats(entry: str, path: Path) -> str:
+    """A resource's descriptor text with the size and SHA-256 of its file after `encoding`."""
+    with path.open("rb") as stream:
+        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    stats = f'      "bytes": {path.stat().st_size},\n      "hash": "sha256:{digest}",\n'
+    return entry.replace(ENCODING_LINE, ENCODING_LINE + stats, 1)
 
 
 def resource_json(resource: Resource, with_dataset_id: bool) -> str:
@@ -106,7 +121,7 @@ def write_files(
     """The CSVs of `contents` and datapackage.json."""
     for resource, rows, with_dataset_id in contents:
         write_csv(folder / f"{resource.name}.csv", field_names(resource, with_dataset_id), rows)
-    text = descriptor_json(descriptor, [(r, with_id) for r, _, with_id in contents])
+    text = descriptor_json(descriptor, [(r, with_id) for r, _, with_id in contents], folder)
     (folder / "datapackage.json").write_text(text, encoding="utf-8")
 
 
