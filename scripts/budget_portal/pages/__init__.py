@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from .codes import page_codes, write_codes
 from .context import Site
 from .corpus import load_corpus
 from .document import write_document_page
-from .downloads import package_digest, write_package_downloads
+from .downloads import package_digest, package_zip, write_package_downloads
 from .jobs import Job, key_of, run_jobs
 from .measures import summary
 from .output import Output
@@ -72,7 +73,15 @@ def build_pages(
     renderer = Renderer(output, cache)
     site = Site(corpus, output, renderer, cache=cache)
     site.code_pages = set(page_codes(corpus.combined.frame("classification_codes"))["code"])
+    # The combined zip depends on the combined package alone and takes seconds at a thousand
+    # documents (all of it is compressed again when one document is added): it is made in a
+    # process of its own while the pages are made; its job below finds it in the cache.
+    zipping = multiprocessing.get_context("fork").Process(
+        target=package_zip, args=(corpus.combined.path, cache)
+    )
+    zipping.start()
     write_documents(site, cache, documents)  # first: other pages use what it leaves
+    zipping.join()
     everything = [site.keys[ds.name] for ds in corpus.datasets]
     combined = sorted(p for p in corpus.combined.path.iterdir() if p.is_file())
     jobs = [

@@ -26,12 +26,15 @@ def download_base(dataset: Dataset) -> str:
 
 def write_package_downloads(output: Output, dataset: Dataset, cache: Path) -> None:
     """A zip of a package's files, made once per package content (cached by hash)."""
-    base = download_base(dataset)
-    files = sorted(p for p in dataset.path.iterdir() if p.is_file())
-    zipped = cached(
-        cache, package_digest(files), ".zip", lambda t: fixed_zip_file(t, dataset.name, files)
+    output.copy(f"{download_base(dataset)}.zip", package_zip(dataset.path, cache))
+
+
+def package_zip(package: Path, cache: Path) -> Path:
+    """The zip of the package in the folder `package` (its files under the folder's name)."""
+    files = sorted(p for p in package.iterdir() if p.is_file())
+    return cached(
+        cache, package_digest(files), ".zip", lambda t: fixed_zip_file(t, package.name, files)
     )
-    output.copy(f"{base}.zip", zipped)
 
 
 def package_digest(files: list[Path]) -> str:
