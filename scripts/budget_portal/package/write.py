@@ -39,7 +39,10 @@ def descriptor_json(descriptor: dict, resources: list[tuple[Resource, bool]], fo
     written), so a reader can check a download and the pages know a package's content from
     its descriptor alone."""
     head = json.dumps(descriptor, ensure_ascii=False, indent=2)
-    entries = ",\n".join(with_file_stats(resource_json(*r), folder / f"{r[0].name}.csv") for r in resources)  # fmt: skip
+    entries = ",\n".join(
+        with_file_stats(resource_json(resource, with_id), folder / f"{resource.name}.csv")
+        for resource, with_id in resources
+    )
     return f'{head.removesuffix(chr(10) + "}")},\n  "resources": [\n{entries}\n  ]\n}}\n'
 
 

@@ -43,7 +43,8 @@ def package_digest(files: list[Path]) -> str:
     (at a thousand documents, reading every CSV was most of a warm build)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     descriptor = next((p for p in files if p.name == "datapackage.json"), None)
-    hashed = descriptor is not None and hashed_files(descriptor) == {p.name for p in files} - {"datapackage.json"}  # fmt: skip
+    others = {p.name for p in files} - {"datapackage.json"}
+    hashed = descriptor is not None and hashed_files(descriptor) == others
     for path in [descriptor] if hashed else files:
         digest.update(path.name.encode() + b"\0")
         with path.open("rb") as stream:
@@ -73,9 +74,8 @@ def cached(cache: Path, digest: str, suffix: str, make) -> Path:
 
 def fixed_zip_file(target: Path, name: str, files: list[Path]) -> None:
     """A zip of a package's files (one read at a time) with fixed timestamps."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in files:
-            # an entry's own level: a ZipInfo does not take the archive's
+    with zipfile.ZipFile(target, "w") as archive:
+        for path in files:  # each entry's method is its ZipInfo's; the level is given here
             archive.writestr(fixed_entry(f"{name}/{path.name}"), path.read_bytes(), compresslevel=9)
 
 
