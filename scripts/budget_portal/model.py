@@ -10,11 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .audit.check import Check
-    from .read.tables import Table
 
 
 class DocumentError(Exception):
@@ -99,18 +94,3 @@ class Document:
 
     def ref_of(self, line: int | None) -> str:
         return self.locations.get(line, (None, ""))[1] if line else ""
-
-
-@dataclass
-class Parsed:
-    """Everything read from one document."""
-
-    doc: Document
-    tables: dict[str, Table]
-    checks: list[Check]
-    sections: dict[str, list[dict]]  # rows of the narrative resources, by resource name
-    inventory: list[dict]  # the narrative's tables: parsed, empty or missing
-
-    @property
-    def dataset_id(self) -> str:
-        return self.doc.metadata.dataset_id

@@ -1,4 +1,4 @@
-"""Extracted text: the seeds' two layouts (DOMAIN.md a, c.8), decoded once at the edge.
+"""Extracted text: the seeds' two layouts (docs/domain.md a, c.8), decoded once at the edge.
 
 * ``pdf-tsv``: text extracted from a PDF, one table row per line, cells separated by TAB;
   paragraphs are lines without a TAB.
@@ -18,9 +18,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..metadata.registry import LAYOUTS as LAYOUTS  # the vocabulary, defined with the fields
 from ..model import DocumentError, Paragraph, Row
-
-LAYOUTS = ("pdf-tsv", "docx-cells", "plain")
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:

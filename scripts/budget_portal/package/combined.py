@@ -7,7 +7,7 @@ from pathlib import Path
 from ..audit.catalogue import catalogue_rows
 from ..audit.names import reference_rows
 from ..metadata.registry import RESOURCES
-from ..model import Parsed
+from ..read.parsed import Parsed
 from .rows import COMBINED, SECTION_RESOURCES, classification_codes, table_rows
 from .write import csv_text, descriptor_json, field_names, install, stage, write_csv
 

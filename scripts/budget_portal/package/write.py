@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..audit.catalogue import catalogue_rows
 from ..metadata.registry import RESOURCES, TABLES, Resource
-from ..model import Parsed
+from ..read.parsed import Parsed
 from ..read.tables import SPECS
 from .rows import (
     audit_rows,

@@ -15,15 +15,22 @@ from pathlib import Path
 
 import vl_convert
 
-from .audit import write_quality
+from .audit import document_audit, write_quality
 from .charts import Renderer, write_bundle
-from .codes import page_codes, write_codes
+from .codes import code_rows_of, page_codes, write_codes
 from .context import Site
-from .corpus import load_corpus
+from .corpus import Dataset, load_corpus
 from .document import write_document_page
 from .downloads import package_digest, package_zip, write_package_downloads
 from .jobs import Job, key_of, run_jobs
-from .measures import summary
+from .measures import (
+    economic_basic,
+    functional_spending,
+    key_figures,
+    row_counts,
+    three_public_items,
+    warning_count,
+)
 from .output import Output
 from .overview import write_compare, write_departments, write_documents_index, write_home
 from .reference import write_data, write_dictionary, write_glossary
@@ -136,6 +143,20 @@ def write_documents(site: Site, cache: Path, documents: Path) -> None:
 def combined_download(site: Site, combined, cache: Path) -> None:
     """The zip of the combined package (a job: it runs beside the others)."""
     write_package_downloads(site.output, combined, cache)
+
+
+# What the pages across documents need of each document (indexes, comparisons, departments,
+# codes, quality): computed while its page is made and cached with it, so a build that takes
+# a document's page from the cache does not read its package again.
+SUMMARY = ("meta", "key_figures", "functional 1", "three_public", "economic", "audit",
+           "warnings", "code rows functional", "code rows economic", "row counts")  # fmt: skip
+
+
+def summary(ds: Dataset) -> dict:
+    key_figures(ds), functional_spending(ds, "1"), three_public_items(ds), economic_basic(ds)
+    document_audit(ds), warning_count(ds), row_counts(ds)
+    code_rows_of(ds, "functional"), code_rows_of(ds, "economic")
+    return {key: ds.lookups[key] for key in SUMMARY}
 
 
 def document_job(site: Site, ds, cache: Path) -> dict:

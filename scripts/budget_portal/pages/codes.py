@@ -11,7 +11,7 @@ from .context import CODES_INDEX, Site, code_page, document_page
 from .corpus import Dataset, amounts, exact_wan_yuan
 from .jobs import Job, key_of, run_jobs
 from .markup import bullets, esc, heading_text, link, para, unsearched_table
-from .measures import label
+from .measures import label, memo
 
 KIND = {"functional": "支出功能分类", "economic": "支出经济分类"}
 # Where a code's figures are read from: 支出总表 for functions, 基本支出表 for economic classes.
@@ -95,8 +95,6 @@ def rows_by_code(datasets: tuple[Dataset, ...], classification: str) -> dict[str
 
 def code_rows_of(ds: Dataset, classification: str) -> list[dict]:
     """A document's rows of the table a code page reads, in 万元 (kept with its summary)."""
-    from .measures import memo
-
     table_key, columns = SOURCE[classification]
 
     def rows() -> list[dict]:

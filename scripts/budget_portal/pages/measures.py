@@ -88,7 +88,7 @@ def coded_rows(ds: Dataset, table: str, level: str) -> pd.DataFrame:
 
 def memo(ds: Dataset, key: str, make):
     """A figure of a document, computed once (and kept with the document's cached pages, see
-    `summary`)."""
+    `pages.summary`)."""
     if key not in ds.lookups:
         ds.lookups[key] = make()
     return ds.lookups[key]
@@ -141,23 +141,6 @@ def label(ds: Dataset) -> str:
     """A short label for a document in charts and tables: agency and year (and 单位预算)."""
     kind = "（单位预算）" if ds.kind == "单位预算" else ""
     return f"{ds.meta['agency']} {ds.meta['year']}{kind}"
-
-
-# What the pages across documents need of each document (indexes, comparisons, departments,
-# codes, quality): computed while its page is made and cached with it, so a build that takes
-# a document's page from the cache does not read its package again.
-SUMMARY = ("meta", "key_figures", "functional 1", "three_public", "economic", "audit",
-           "warnings", "code rows functional", "code rows economic", "row counts")  # fmt: skip
-
-
-def summary(ds: Dataset) -> dict:
-    from .audit import document_audit
-    from .codes import code_rows_of
-
-    key_figures(ds), functional_spending(ds, "1"), three_public_items(ds), economic_basic(ds)
-    document_audit(ds), warning_count(ds), row_counts(ds)
-    code_rows_of(ds, "functional"), code_rows_of(ds, "economic")
-    return {key: ds.lookups[key] for key in SUMMARY}
 
 
 def row_counts(ds: Dataset) -> dict[str, int]:

@@ -1,0 +1,29 @@
+"""What reading one document gives (`pipeline.parse`): the document, its tables, its audit and
+its narrative.  Kept apart from `model`, the records every step passes on, because it holds
+what later steps make of them (`Table`, `Check`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Document
+
+if TYPE_CHECKING:
+    from ..audit.check import Check
+    from .tables import Table
+
+
+@dataclass
+class Parsed:
+    """Everything read from one document."""
+
+    doc: Document
+    tables: dict[str, Table]
+    checks: list[Check]
+    sections: dict[str, list[dict]]  # rows of the narrative resources, by resource name
+    inventory: list[dict]  # the narrative's tables: parsed, empty or missing
+
+    @property
+    def dataset_id(self) -> str:
+        return self.doc.metadata.dataset_id
