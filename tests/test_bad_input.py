@@ -130,7 +130,8 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64
         ("budget.doc", OLE, "a Word 97–2003 file (.doc) cannot be read: save it as .docx or PDF"),
         ("budget.xls", OLE, "an Excel 97–2003 file (.xls) cannot be read"),
         ("budget.docx", OLE, "an old Office file or an encrypted one: save it as .docx or PDF"),
-        ("budget.pdf", b"<html>not found</html>", "not a PDF file (damaged or misnamed)"),
+        ("budget.pdf", b"<html>not found</html>", "an HTML web page saved as .pdf, not a PDF"),
+        ("budget.pdf", b"not a pdf", "not a PDF file (damaged or misnamed)"),
         ("budget.ofd", b"PK\x03\x04", "an OFD file cannot be read: ask the publisher for the PDF"),
     ],
 )

@@ -1,6 +1,7 @@
 """The `budget-portal` command: every step of the flow, each usable alone.
 
-add FILE…   take new documents into documents/ (with provenance), refusing duplicates
+add FILE…   take new documents into documents/ (with provenance), refusing duplicates;
+            a folder (a crawl) is taken file by file, one line a file
 check FILE  read one document and print what was found, writing nothing
 data        documents → data packages (incremental: unchanged documents are not re-parsed)
 pages       data packages → Markdown pages, charts and downloads in docs/
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .add import AddError, add_document
+from .add import AddError, Outcome, add_documents, check_date
 from .build import build_data, discover, parse
 from .cache import KEEP_DAYS, prune
 from .check import describe, extracted_text
@@ -48,6 +49,12 @@ class Console:
     def error(text: str) -> None:
         print(f"error: {text}", file=sys.stderr)
 
+    @staticmethod
+    def refuse(text: str) -> None:
+        """A file not taken, in the column of the files taken (which go to stdout)."""
+        sys.stdout.flush()
+        print(f"refused  {text}", file=sys.stderr)
+
     def progress(self, total: int, what: str):
         """A bar on a terminal; one line per document otherwise (logs stay readable)."""
         if self.quiet:
@@ -64,40 +71,82 @@ class Console:
         return lambda path, status: print(f"[{next(done)}/{total}] {status:<9} {path.name}")
 
 
+KINDS = {"department": "部门预算", "unit": "单位预算"}
+
+
 def add_command(args, console: Console) -> int:
-    failed = 0
-    for source in args.files:
-        try:
-            added = add_document(
-                Path(source),
-                Path(args.documents),
-                replace=args.replace,
-                cache=Path(args.cache),
-                url=args.url,
-                retrieved=args.retrieved,
-                publisher=args.publisher,
-                title=args.title,
-                original_format=args.original_format,
-            )
-        except (AddError, DocumentError) as error:
-            console.error(str(error))
-            failed += 1
+    """One file named: what was read, as it always was.  Several files or a folder (a crawl):
+    one line a file, added or refused and why, then a count."""
+    paths = [Path(f) for f in args.files]
+    one = len(paths) == 1 and not paths[0].is_dir()
+    try:
+        retrieved = check_date(args.retrieved) if args.retrieved else ""
+    except AddError as error:
+        console.error(str(error))
+        return 1
+    if (args.url or args.title) and any(p.is_dir() for p in paths):
+        console.error("--url and --title describe one document, not a folder: put each "
+                      "document's obtained_from and title in a .yml beside it")  # fmt: skip
+        return 1
+    outcomes = add_documents(
+        paths,
+        Path(args.documents),
+        replace=args.replace,
+        cache=Path(args.cache),
+        url=args.url,
+        retrieved=retrieved,
+        publisher=args.publisher,
+        title=args.title,
+        original_format=args.original_format,
+    )
+    added = refused = 0
+    for outcome in outcomes:
+        if outcome.refused:
+            refused += 1
+            if one:
+                console.error(outcome.refused)
+            else:
+                console.refuse(outcome.refused)
             continue
-        m, doc = added.doc.metadata, added.doc
-        console.say(f"{source}:")
-        console.say(f"  agency {m.agency} · jurisdiction {m.jurisdiction} · "
-                    f"department code {m.department_code or '—'} · year {m.year} · layout {doc.layout}")  # fmt: skip
-        console.say(f"  dataset id {m.dataset_id} · sha256 {doc.sha256[:16]}…")
-        for path in added.replaced:
-            console.say(f"  replaced {path}")
-        console.say(f"  added {added.document} and {added.provenance.name}")
-        for problem in doc.problems:
-            console.detail(f"  warning: {problem}")
-    if failed < len(args.files):
+        added += 1
+        (say_added if one else say_added_in_one_line)(outcome, console)
+    if not one:
+        files = added + refused
+        console.say(f"{files} file{'s' * (files != 1)}: {added} added, {refused} refused")
+    if added:
         console.say(
             "next: `make data` (or `budget-portal data`), then commit documents/ and datapackages/"
         )
-    return 1 if failed else 0
+    return 1 if refused else 0
+
+
+def say_added(outcome: Outcome, console: Console) -> None:
+    added = outcome.added
+    m, doc = added.doc.metadata, added.doc
+    console.say(f"{outcome.source}:")
+    console.say(f"  agency {m.agency} · jurisdiction {m.jurisdiction} · "
+                f"department code {m.department_code or '—'} · year {m.year} · layout {doc.layout}")  # fmt: skip
+    console.say(f"  dataset id {m.dataset_id} · sha256 {doc.sha256[:16]}…")
+    for path in added.replaced:
+        console.say(f"  replaced {path}")
+    console.say(f"  added {added.document} and {added.provenance.name}")
+    for problem in doc.problems:
+        console.detail(f"  warning: {problem}")
+
+
+def say_added_in_one_line(outcome: Outcome, console: Console) -> None:
+    added = outcome.added
+    m, doc = added.doc.metadata, added.doc
+    if added.companion_of:
+        console.say(f"added    {outcome.source}: the tables of {m.agency} {m.year} "
+                    f"(dataset id {m.dataset_id}), as {added.document.name} beside "
+                    f"{added.companion_of.name}")  # fmt: skip
+        return
+    replaced = f" (replacing {', '.join(p.name for p in added.replaced)})" if added.replaced else ""
+    console.say(f"added    {outcome.source}: {m.agency} {m.year} {KINDS.get(m.kind, m.kind)} · "
+                f"template {doc.template} · dataset id {m.dataset_id} → {added.document}{replaced}")  # fmt: skip
+    for problem in doc.problems:
+        console.detail(f"         {problem}")
 
 
 def data_command(args, console: Console) -> int:
@@ -219,7 +268,11 @@ def parser() -> argparse.ArgumentParser:
 
     add = command("add", add_command, "take new documents into documents/ with provenance files")
     add.add_argument(
-        "files", nargs="+", metavar="FILE", help="a budget document: PDF, DOCX or extracted text"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a budget document (PDF, DOCX or extracted text), or a folder of them: every file "
+        "in it is tried, one line a file",
     )
     add.add_argument(
         "--documents", default="documents", help="folder of documents (default: documents)"

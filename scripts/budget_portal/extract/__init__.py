@@ -56,6 +56,16 @@ def sniff(raw: bytes, path: Path) -> str:
     suffix = path.suffix.lower()
     if raw.startswith(b"%PDF"):
         return "pdf"
+    # What a crawler saves when a link leads to a web page instead of the file: first
+    # non-blank bytes `<!DOCTYPE html` or `<html`, in any case, after a byte order mark.
+    head = raw[:1024].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        saved_as = f" saved as {suffix}" if suffix else ""
+        what = f"a {suffix[1:].upper()}" if suffix in (".pdf", ".docx") else "a budget document"
+        raise DocumentError(
+            path,
+            f"an HTML web page{saved_as}, not {what}: download the document the page links to",
+        )
     if suffix in UNSUPPORTED:
         raise DocumentError(path, UNSUPPORTED[suffix])
     if raw.startswith(b"PK\x03\x04"):
