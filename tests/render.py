@@ -65,7 +65,7 @@ def cells(layout: TableLayout, values: dict, number: int) -> list[str]:
     out = [str(number)] if layout.header == "numbered" else []
     code = values.get("code", "")
     parts = iter([code[:3], code[3:5], code[5:7]])
-    for column in layout.columns:
+    for column in layout.canonical_columns:
         if column.field == "code" and layout.header == "labelled":
             part = next(parts)
             out.append(part or (values["name"] if code == "" and not out else ""))
@@ -80,8 +80,8 @@ def header(layout: TableLayout, template: Template) -> list[list[str]]:
     """A table's header rows as the template prints them."""
     if layout.header == "across":
         return [[example(item.label) for item in layout.items]]
-    labels = [example(c.label) for c in layout.columns]
-    if layout.header == "labelled":
+    labels = [example(c.label) for c in layout.canonical_columns]
+    if layout.header in ("labelled", "meaning"):
         return [labels]
     numbers = map(str, range(1, len(labels) + 1))
     return [[template.row_number_label, *labels], [template.column_number_labels[0], *numbers]]

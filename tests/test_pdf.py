@@ -1,5 +1,5 @@
 """Reading original PDFs: each repair of the extractor on small inputs, the traps of the real
-Shanghai files (DOMAIN.md e), and PDFs that cannot be read."""
+Shanghai files (docs/domain.md e), and PDFs that cannot be read."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def test_a_continuation_with_merged_code_cells_is_put_back_on_its_grid():
 
 
 def test_text_a_clip_path_hides_is_not_read_twice():
-    """WPS draws 主要职能 on pages 3 and 4 and clips each copy (DOMAIN.md e)."""
+    """WPS draws 主要职能 on pages 3 and 4 and clips each copy (docs/domain.md e)."""
     records = extract(DEPARTMENT.read_bytes(), DEPARTMENT, CACHE).records
     texts = [r.text for r in records if isinstance(r, Paragraph)]
     assert sum(t.startswith("1、贯彻执行国家和本市") for t in texts) == 1
@@ -88,7 +88,7 @@ def test_a_lone_total_row_on_the_next_page_and_a_title_inside_the_grid(shanghai)
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (scanned_pdf(), "no text layer: scanned documents need OCR, which is not supported"),
+        (scanned_pdf(), "no text layer: its one page is an image"),
         (
             make_pdf([page_content([(72, 100, "abc")])], encrypted=True),
             "encrypted: the PDF needs a password",
@@ -121,7 +121,7 @@ def test_a_bad_pdf_fails_alone_and_writes_nothing(tmp_path):
     (documents / UNIT.name).write_bytes(UNIT.read_bytes())
     report = build_data(documents, out)
     assert [e.split(": ", 1)[1] for e in report.errors] == [
-        "no text layer: scanned documents need OCR, which is not supported"
+        "no text layer: its one page is an image (a scan); OCR is not supported"
     ]
     assert sorted(p.name for p in out.iterdir()) == [
         "all",

@@ -142,7 +142,7 @@ def test_seed_projects(seeds):
         "004": (18, 73),
     }
     budgets = [p["budget"] for p in seeds["001"].sections["projects"]]
-    assert sum(budgets) == Decimal("32619.37")  # DOMAIN b.11
+    assert sum(budgets) == Decimal("32619.37")  # docs/domain.md b.11
     levels = {r["level1"] for r in seeds["004"].sections["performance_indicators"]}
     assert levels == {"产出指标", "效果指标", "满意度指标"}  # 004 says 效果指标
     hints = [

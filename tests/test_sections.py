@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from budget_portal.read.sections import chinese_number
+from budget_portal.read.headings import chinese_number
 
 from .conftest import PREAMBLE, tsv
 

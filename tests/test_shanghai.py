@@ -1,5 +1,5 @@
 """Whole-document checks on the three original Shanghai PDFs, against figures read by hand from
-the files (DOMAIN.md e) and against an independent oracle: pdfplumber's own table cells."""
+the files (docs/domain.md e) and against an independent oracle: pdfplumber's own table cells."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each layout trap of DOMAIN.md c, as a small inline document."""
+"""Each layout trap of docs/domain.md c, as a small inline document."""
 
 from decimal import Decimal
 

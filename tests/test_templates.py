@@ -76,12 +76,15 @@ def rendered_rows(layout: TableLayout) -> list[dict]:
         codes = [("", "合计"), *CODES[spec.classification]]
         return [
             {"code": code, "name": name}
-            | {c.field: amount(i, j) for j, c in enumerate(layout.columns) if c.field not in ("code", "name")}
+            | {c.field: amount(i, j) for j, c in enumerate(layout.canonical_columns) if c.field not in ("code", "name")}
             for i, (code, name) in enumerate(codes)
         ]  # fmt: skip
     if spec.kind == "two_sided":
         return [
-            {c.field: SIDES.get(c.field, amount(i, j)) for j, c in enumerate(layout.columns)}
+            {
+                c.field: SIDES.get(c.field, amount(i, j))
+                for j, c in enumerate(layout.canonical_columns)
+            }
             for i in range(2)
         ]
     if layout.header == "across":
@@ -91,7 +94,7 @@ def rendered_rows(layout: TableLayout) -> list[dict]:
         ]
     return [
         {"name": "一、因公出国（境）费"}
-        | {c.field: amount(0, j) for j, c in enumerate(layout.columns[1:], 1)}
+        | {c.field: amount(0, j) for j, c in enumerate(layout.canonical_columns[1:], 1)}
     ]
 
 

@@ -21,12 +21,13 @@ from pathlib import Path
 from .cache import used
 from .extract import DOCUMENT_SUFFIXES, UNSUPPORTED
 from .extract import version as extract_version
-from .model import DocumentError, Parsed
+from .model import DocumentError
 from .package.combined import CombinedPackage, combined_table_rows
 from .package.rows import COMBINED, code_sightings, document_row
 from .package.write import install, stage, write_document_package
+from .read.parsed import Parsed
 from .read.pipeline import parse
-from .read.provenance import PROVENANCE_SUFFIX, provenance_path
+from .read.provenance import PROVENANCE_SUFFIX, companions, load_provenance, provenance_path
 
 
 @dataclass
@@ -59,7 +60,8 @@ def discover(documents_dir: Path) -> tuple[list[Path], list[Path]]:
     a message saying what to do) and other files that are neither documents nor provenance."""
     files = sorted(p for p in Path(documents_dir).iterdir() if p.is_file())
     wanted = (*DOCUMENT_SUFFIXES, *UNSUPPORTED)
-    documents = [p for p in files if p.suffix.lower() in wanted]
+    parts = companion_files(files)
+    documents = [p for p in files if p.suffix.lower() in wanted and p not in parts]
     others = [
         p
         for p in files
@@ -68,6 +70,19 @@ def discover(documents_dir: Path) -> tuple[list[Path], list[Path]]:
         and p.name != "README.md"
     ]
     return documents, others
+
+
+def companion_files(files: list[Path]) -> set[Path]:
+    """The files that are part of another document (its provenance lists them): read with
+    that document, never on their own."""
+    found: set[Path] = set()
+    for path in files:
+        if path.suffix == PROVENANCE_SUFFIX:
+            try:
+                found.update(companions(path, load_provenance(path)))
+            except DocumentError:
+                continue  # reported when the document it describes is read
+    return found
 
 
 COMMANDS = ("add.py", "check.py", "cli.py", "site.py", "validate.py", "search_skip.py")
@@ -95,6 +110,12 @@ def cache_key(path: Path, version: str) -> str:
     digest.update(path.read_bytes())
     provenance = provenance_path(path)
     digest.update(provenance.read_bytes() if provenance.exists() else b"")
+    try:
+        parts = companions(path, load_provenance(provenance))
+    except DocumentError:
+        parts = []  # the read that follows reports the bad provenance
+    for part in parts:
+        digest.update(part.read_bytes() if part.exists() else b"")
     return digest.hexdigest()
 
 

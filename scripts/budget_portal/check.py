@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .extract import render
 from .metadata.registry import RESOURCES, TABLES
-from .model import Parsed
 from .package.write import KIND_TITLES
+from .read.parsed import Parsed
 from .read.tables import SPEC_BY_KEY
 
 
@@ -38,20 +38,32 @@ def describe(parsed: Parsed, verbose: bool = False) -> list[str]:
     for name, rows in parsed.sections.items():
         lines.append(f"  {RESOURCES[name].title:<28}{len(rows):>14}")
     findings = [c for c in parsed.checks if c.status == "fail"]
+    rounding = [c for c in parsed.checks if c.status == "rounding"]
+    unchecked = sum(c.status == "not_checked" for c in parsed.checks)
     lines += [
         "",
-        f"  audit: {len(parsed.checks)} checks, {len(findings)} findings",
+        f"  audit: {len(parsed.checks)} checks, {len(findings)} findings, "
+        f"{len(rounding)} within rounding (尾差), {unchecked} not checked "
+        "(what they read was not read)",
     ]
     for check in findings:
-        places = sorted(set(check.left_lines + check.right_lines))
-        where = ", ".join(located(doc, line) for line in places) or "the whole document"
-        lines.append(f"    - {check.severity} {check.check}: {check.finding_message()} ({where})")
+        lines.append(f"    - {check.severity} {check.check}: {check.finding_message()} "
+                     f"({places(doc, check)})")  # fmt: skip
+    for check in rounding:
+        lines.append(
+            f"    - rounding {check.check}: {check.finding_message()} ({places(doc, check)})"
+        )
     lines.append(f"  warnings: {len(doc.problems)}")
     shown = doc.problems if verbose else doc.problems[:10]
     lines += [f"    - {problem}" for problem in shown]
     if len(shown) < len(doc.problems):
         lines.append(f"    … {len(doc.problems) - len(shown)} more (--verbose shows all)")
     return lines
+
+
+def places(doc, check) -> str:
+    lines = sorted(set(check.left_lines + check.right_lines))
+    return ", ".join(located(doc, line) for line in lines) or "the whole document"
 
 
 def located(doc, line: int) -> str:

@@ -3,11 +3,11 @@
 `write_corpus(directory, n, seed)` writes n documents (`.txt` text as extracted from a PDF or a
 DOCX, plus the `.yml` provenance) for varied jurisdictions, departments and years.  Each document
 has the nine standard tables, 机构设置, project performance tables, procurement, fixed assets, a
-narrative and a glossary, laid out like the seeds (DOMAIN.md a–c) with their traps: repeated page
+narrative and a glossary, laid out like the seeds (docs/domain.md a–c) with their traps: repeated page
 headers (full or column headers only), rows whose label is split across a page break, labels
 wrapped with inserted spaces, `档次` for `栏次`, `预算年`/`度：` split, empty tables with notes,
 000's misaligned procurement header; in the DOCX layout one cell per line, collapsed header
-cells, bookmarks and stray page numbers.  Every arithmetic identity of DOMAIN.md d holds, so the
+cells, bookmarks and stray page numbers.  Every arithmetic identity of docs/domain.md d holds, so the
 audit of a synthetic corpus has no findings.  Same n and seed → same bytes.
 """
 

@@ -41,6 +41,9 @@ class Check:
     message: str = ""  # for a text check: what is wrong, in Chinese
     left_text: str = ""  # quoted from the source when the check fails (see `quote_findings`)
     right_text: str = ""
+    # A side whose row was not read (a total row, a role the document does not print): the
+    # check could not run, and says so; it never passes as 0 = 0.
+    missing: bool = False
 
     @property
     def identity(self) -> int:
@@ -62,6 +65,8 @@ class Check:
 
     @property
     def status(self) -> str:
+        if self.missing:
+            return "not_checked"
         if self.difference is None:  # a text check, or a figure that could not be read
             return "pass" if self.agrees else "fail"
         if self.precision is not None:
@@ -70,15 +75,38 @@ class Check:
             ok = any(self.left_value == self.right_value.quantize(step, m) for m in modes)
         else:
             ok = self.difference >= 0 if self.at_least else self.difference == 0
+            if not ok and self.within_rounding():
+                return "rounding"
         return "pass" if ok else "fail"
+
+    def within_rounding(self) -> bool:
+        """A sum of amounts each rounded to its printed decimals may miss the printed total by
+        up to half a unit of the last place per amount (尾差, docs/domain.md rounding): a
+        difference that small is rounding, not an inconsistency."""
+        if self.at_least or self.unit != "万元" or self.precision is not None:
+            return False
+        slack = Decimal(0)
+        for amount, lines in (
+            (self.left_value, self.left_lines),
+            (self.right_value, self.right_lines),
+        ):
+            half_step = Decimal(1).scaleb(min(amount.as_tuple().exponent, 0)) / 2
+            slack += half_step * max(1, len(set(lines)))
+        return abs(self.difference) <= slack
 
     def finding_message(self) -> str:
         """What a reader needs to know, in one Chinese sentence (empty when the check passes)."""
         if self.status == "pass":
             return ""
+        if self.status == "not_checked":
+            return f"{self.description}：未核对（所需的行或栏目没有读到）。"
+        unit = f" {self.unit}" if self.unit else ""
+        if self.status == "rounding":
+            return (f"{self.description}：{self.left_label} {plain(self.left_value)}{unit}，"
+                    f"{self.right_label} {plain(self.right_value)}{unit}，相差 "
+                    f"{plain(self.difference)}{unit}，在印刷小数位的四舍五入误差之内（尾差），不算不符。")  # fmt: skip
         if self.difference is None:
             return self.message or f"{self.description}：{self.left_label}；{self.right_label}。"
-        unit = f" {self.unit}" if self.unit else ""
         left, right = f"{plain(self.left_value)}{unit}", f"{plain(self.right_value)}{unit}"
         if self.at_least:
             text = f"{self.description}不成立：{self.left_label} {left}，少于{self.right_label} {right}"
@@ -127,8 +155,10 @@ def make_check(check, description, table, left, right, rows=(), split=1, **extra
     rows = list(rows)
     left_rows, right_rows = rows[:split], rows[split:]
     sentences = {r["source_line"]: r["sentence"] for r in rows if r and r.get("sentence")}
+    missing = any(side and all(r is None for r in side) for side in (left_rows, right_rows))
     return Check(check, description, table, *left, *right, rows_lines(left_rows),
-                 rows_lines(right_rows or left_rows), sentences=sentences, **extra)  # fmt: skip
+                 rows_lines(right_rows or left_rows), sentences=sentences,
+                 missing=extra.pop("missing", missing), **extra)  # fmt: skip
 
 
 def plain(value: Decimal) -> str:

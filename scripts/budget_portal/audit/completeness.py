@@ -39,7 +39,7 @@ def completeness_checks(
 ) -> list[Check]:
     """`sections`: each section key the body prints → the line of its heading."""
     checks = [tables_present(tables), sections_present(sections, template)]
-    if len(tables) > 1:
+    if len(tables) > 1 and template.fixed_order:
         checks.append(tables_order(tables, template))
     for table in tables.values():
         checks += table_notes(table, template)
@@ -105,7 +105,10 @@ def sections_present(sections: dict[str, int], template: Template) -> Check:
 
 
 def table_notes(table: Table, template: Template) -> list[Check]:
-    """A table without figures has a note; a table with figures does not call itself empty."""
+    """A table without figures has a note; a table with figures does not call itself empty.
+    (A table that could not be read says nothing about its figures.)"""
+    if table.unreadable:
+        return []
     figures = any(
         (row.values.get(m) or ZERO) != ZERO for row in table.rows for m in table.spec.amounts
     )
@@ -177,6 +180,8 @@ def contents_agree(
             )
         )
     listed = {e["target"] for e in contents}
+    if not any(e["target_kind"] == "table" for e in contents):
+        return checks  # contents of the narrative alone: they do not list the tables
     for key, table in tables.items():
         checks.append(
             make_check(

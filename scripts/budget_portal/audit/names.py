@@ -9,16 +9,13 @@ are still compared with each other.
 
 from __future__ import annotations
 
-import csv
-import functools
 from collections import defaultdict
-from pathlib import Path
 
+from ..metadata.classification import reference
 from ..text import label_key, strip_numbering
 from .check import Check, make_check
 from .tables import Audit, coded_rows, table_title
 
-REFERENCE = Path(__file__).resolve().parent.parent / "metadata" / "classification_names.csv"
 NAMED_TABLES = (
     "income",
     "expenditure",
@@ -27,16 +24,6 @@ NAMED_TABLES = (
     "government_fund_expenditure",
     "state_capital_expenditure",
 )
-
-
-@functools.cache
-def reference() -> dict[str, list[dict]]:
-    """Each code's names with the years they hold (blank: no known start or end)."""
-    names: dict[str, list[dict]] = defaultdict(list)
-    with REFERENCE.open(encoding="utf-8", newline="") as file:
-        for row in csv.DictReader(file):
-            names[row["code"]].append(row)
-    return dict(names)
 
 
 def reference_rows() -> list[dict]:

@@ -1,4 +1,4 @@
-"""Step 3b: identities 15–24 of DOMAIN.md d: the narrative, projects, procurement and assets
+"""Step 3b: identities 15–24 of docs/domain.md d: the narrative, projects, procurement and assets
 against the tables and against themselves.  Checks run only where both sides are printed."""
 
 from __future__ import annotations

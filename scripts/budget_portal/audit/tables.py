@@ -50,13 +50,53 @@ PERSONNEL_CLASSES, PUBLIC_CLASSES = ("301", "303"), ("302", "310")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 _SUB_NUMBERED = re.compile(r"^\d+[、.．]")
 _THREE_PUBLIC_ITEMS = ("出国", "公务用车", "公务接待")
+# Checks that add up the columns of one row: a column no field fits may be one of the parts.
+ROW_SUMS = frozenset(
+    (
+        "summary.expenditure_parts",
+        "income.total",
+        "income.subtotal",
+        "expenditure.total",
+        "appropriation.funds",
+        "general_budget.total",
+        "basic.total",
+    )
+)
 
 
 # --- reading rows -------------------------------------------------------------------------
 
 
+class Unread(Decimal):
+    """The amount of a column its table does not print: 0 that remembers it was never read.
+    Whatever it is added to or taken from is unread too, so the check it feeds says it could
+    not run instead of passing as 0 = 0."""
+
+    def __add__(self, other):
+        return Unread(Decimal(self) + Decimal(other))
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        return Unread(Decimal(self) - Decimal(other))
+
+    def __rsub__(self, other):
+        return Unread(Decimal(other) - Decimal(self))
+
+
+UNREAD = Unread(0)
+
+
 def value(row: dict | None, measure: str) -> Decimal:
+    """A row's amount in a column, 0 when blank; `UNREAD` for a column its table does not
+    print."""
+    if row is not None and measure not in row:
+        return UNREAD
     return (row or {}).get(measure) or ZERO
+
+
+def plain_amount(amount):
+    return Decimal(amount) if isinstance(amount, Unread) else amount
 
 
 def total_row(rows: list[dict]) -> dict | None:
@@ -117,8 +157,16 @@ class Audit:
         """The measures of `measures` a table prints a column for."""
         return tuple(m for m in measures if m in self.tables[key].printed)
 
-    def equal(self, *args, **kwargs):
-        self.checks.append(make_check(*args, **kwargs))
+    def equal(self, check, description, table, left, right, *args, **kwargs):
+        """Record a check; one that read a column its table does not print, or that adds up a
+        row of a table with columns no field fits (a part left out), was not checked."""
+        sides = (left, right)
+        unread = any(isinstance(amount, Unread) for _, amount in sides)
+        left, right = ((label, plain_amount(amount)) for label, amount in sides)
+        made = make_check(check, description, table, left, right, *args, **kwargs)
+        partial = check in ROW_SUMS and table in self.tables and self.tables[table].unread
+        made.missing = made.missing or unread or bool(partial)
+        self.checks.append(made)
 
     def run(self) -> list[Check]:
         present = {k for k, t in self.tables.items() if t.rows}
@@ -178,6 +226,7 @@ class Audit:
                     + (value(carry_row, measure) if not year_total else ZERO),
                 ),
                 (target, *items),
+                missing=not items,  # items not numbered 一、二、…: which rows are items is unknown
             )
             if year_total:
                 self.equal(
@@ -289,6 +338,17 @@ class Audit:
         spec = self.tables[key].spec
         rows = self.rows[key]
         by_code = coded_rows(rows)
+        if not by_code and any(not is_total(r) for r in rows):
+            self.equal(
+                f"{key}.hierarchy",
+                f"{table_title(key)}：上级科目 = 下级科目之和（表中没有科目编码，层级无从核对）",
+                key,
+                ("上级科目", None),
+                ("下级科目之和", None),
+                rows[:1],
+                missing=True,
+            )
+            return
         children: dict[str, list[dict]] = defaultdict(list)
         for row in rows:
             if row.get("parent_code"):
@@ -303,7 +363,7 @@ class Audit:
         for parent, kids, label, kids_label in groups:
             if parent is None:
                 continue
-            for measure in spec.amounts:
+            for measure in self.printed(key, spec.amounts):
                 left, right = value(parent, measure), total_of(kids, measure)
                 if left == right == ZERO:
                     continue
@@ -356,7 +416,7 @@ class Audit:
         pairs = [(total_row(self.rows["income"]), total_row(self.rows["expenditure"]))]
         pairs += [(income.get(c), spending.get(c)) for c in sorted(set(income) | set(spending))]
         for left, right in pairs:
-            row = left or right
+            row = left or right or {}
             self.equal(
                 "income_vs_expenditure",
                 "收入总表 合计 = 支出总表 同一科目合计",
@@ -365,7 +425,7 @@ class Audit:
                 ("支出总表 合计", value(right, "total")),
                 (left, right),
                 code=row.get("code", ""),
-                name=row["name"],
+                name=row.get("name", ""),
             )
 
     # identity 7 -----------------------------------------------------------------------
@@ -394,6 +454,7 @@ class Audit:
             (in_label, value(year_in, "income")),
             ("各项收入之和", total_of(items_in, "income")),
             (year_in, *items_in),
+            missing=not items_in,
         )
         if carry:
             parts = [
@@ -436,6 +497,7 @@ class Audit:
                 (f"{out_label} {measure_title(measure)}", value(year_out, measure)),
                 ("各类支出之和", total_of(items_out, measure)),
                 (year_out, *items_out),
+                missing=not items_out,
             )
         for row in rows:
             if row.get("total") is None:
@@ -537,7 +599,7 @@ class Audit:
         total = total_row(self.rows[key])
         by_code = coded_rows(self.rows[key])
         for measure, classes in (("personnel", PERSONNEL_CLASSES), ("public", PUBLIC_CLASSES)):
-            parts = [by_code[c] for c in classes if c in by_code]
+            parts = [by_code[c] for c in classes if c in by_code] or [None]  # no codes: unknown
             self.equal(
                 f"basic.{measure}_by_class",
                 f"基本支出表：{measure_title(measure)} = {' + '.join(classes)} 类合计",
@@ -660,9 +722,11 @@ def _parent(rows: list[dict], row: dict) -> dict | None:
 def in_wan_yuan(table: Table) -> list[dict]:
     """A table's rows with every amount in 万元, converted exactly (the audit compares tables
     printed in 元 with a narrative in 万元)."""
-    amounts = table.spec.amounts
+    amounts = [m for m in table.spec.amounts if m in table.printed]
+    unprinted = set(table.spec.amounts) - set(amounts)
     return [
-        {**row, **{m: to_wan_yuan(row.get(m), table.unit) for m in amounts}}
+        {k: v for k, v in row.items() if k not in unprinted}
+        | {m: to_wan_yuan(row.get(m), table.unit) for m in amounts}
         for row in table.records()
     ]
 

@@ -43,7 +43,8 @@ def wording_checks(paragraphs: list[dict], kind: str, year: int) -> list[Check]:
         ("wording.doubled_punctuation", "连续两个标点", "不应连续出现两个标点", DOUBLED.finditer, paragraphs),
         ("wording.missing_content", "句子在应有内容处结束", "“主要原因是”“主要用于”等之后应写明内容",
          MISSING.finditer, paragraphs),
-        ("wording.unmatched_brackets", "括号或引号不成对", "括号、书名号和引号应成对", unmatched, paragraphs),
+        ("wording.unmatched_brackets", "括号或引号不成对", "括号、书名号和引号应成对", unmatched,
+         wrapped(paragraphs)),
         ("wording.kind", f"{KIND_NAMES[kind]}使用了“{KIND_NAMES[other]}”的称谓",
          f"{KIND_NAMES[kind]}应以“{'部门' if kind == 'department' else '单位'}”自称",
          SELF_WORDS[other].finditer, body),
@@ -73,6 +74,27 @@ def wording_checks(paragraphs: list[dict], kind: str, year: int) -> list[Check]:
 def around(text: str, match: re.Match) -> str:
     start, end = max(0, match.start() - CONTEXT), min(len(text), match.end() + CONTEXT)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+_ENDS_SENTENCE = re.compile(r"[。！？；!?;：:）)】》”]\s*$")
+
+
+def wrapped(paragraphs: list[dict]) -> list[dict]:
+    """Paragraphs with the lines a PDF cut off them put back: a paragraph that stops without
+    ending its sentence goes on in the next one of the same section (a bracket opened on one
+    line closes on the next).  Each keeps the first paragraph's place."""
+    out: list[dict] = []
+    for paragraph in paragraphs:
+        previous = out[-1] if out else None
+        if (
+            previous
+            and previous["section"] == paragraph["section"]
+            and not _ENDS_SENTENCE.search(previous["text"])
+        ):
+            out[-1] = {**previous, "text": previous["text"] + paragraph["text"]}
+        else:
+            out.append(paragraph)
+    return out
 
 
 def unmatched(text: str) -> Iterator[re.Match]:

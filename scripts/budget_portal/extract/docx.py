@@ -2,7 +2,7 @@
 
 The body is read in order, paragraphs and tables alike.  A table row gives one cell per cell
 of the file (`w:tc`): a cell merged across columns is one cell, as extracted text has it
-(DOMAIN.md c.8c), and the lower part of a cell merged down a column is an empty cell.  A
+(docs/domain.md c.8c), and the lower part of a cell merged down a column is an empty cell.  A
 cell's paragraphs are joined with line breaks.  A table that goes on after a page break as a
 second table (the page break between them, its header rows repeated) is read as one: the
 repeated header rows are dropped.

@@ -6,13 +6,14 @@ are about the PDF and not about any template:
 
 * Text the page does not show is dropped: what lies outside the page box, and what a clip path
   hides.  Spreadsheet exports (WPS 表格) draw a cell that runs over a page break on both pages
-  and clip each copy, so without this a passage is read twice (DOMAIN.md e).  Clip paths are
+  and clip each copy, so without this a passage is read twice (docs/domain.md e).  Clip paths are
   read with pypdfium2 (pdfplumber's own renderer) on the pages whose text runs past the page.
 * Wrapped lines are joined into paragraphs: a line that starts at the left margin right after
   a line that fills the text width continues it; an indented line, or one that opens with an
   enumeration (一、 （一） 1、), starts a new paragraph.
 * A table that continues on the next page with a different grid (a lone 合计 row whose code
-  cells are merged into one) is put back on the grid of the table it continues, by position.
+  cells are merged into one) is put back on the grid of the table it continues, by position;
+  a table with more columns, or more than a few rows, is a new table on its own grid.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from ..model import DocumentError, Paragraph, Row
 # A paragraph line fills at least this share of the text width when the paragraph goes on.
 FULL_LINE = 0.9
 MARGIN = 3.0  # points: a line starting within this of the left margin is not indented
+# A table at the top of a page with fewer columns than the table above it and no more rows
+# than this is the rest of that table with merged cells (a lone 合计 row), put back on its grid.
+CONTINUATION_ROWS = 3
 MIN_TEXT_CHARS = 1  # fewer characters in the whole file: no text layer (a scan)
 # A line that opens with an enumeration (一、 （一） 1、 1. (1)) starts a paragraph of its own.
 ENUMERATION = re.compile(
@@ -70,10 +74,27 @@ def extract_pdf(raw: bytes, path) -> list:
             line = (records[-1].line if records else 0) + (number > 1)  # the page's form feed
             records += number_records(items, line, number)
     if chars < MIN_TEXT_CHARS:
-        raise DocumentError(
-            path, "no text layer: scanned documents need OCR, which is not supported"
-        )
+        raise DocumentError(path, f"no text layer: {no_text(raw)}; OCR is not supported")
     return records
+
+
+def no_text(raw: bytes) -> str:
+    """What the pages of a PDF without characters hold: images (a scan), or nothing."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(raw)) as pdf:
+        pages = len(pdf.pages)
+        images = sum(bool(page.images) for page in pdf.pages)
+    if not pages:
+        return "the PDF has no pages"
+    if images == pages == 1:
+        return "its one page is an image (a scan)"
+    if images == pages:
+        return f"all {pages} pages are images (a scan)"
+    if images:
+        are = "is an image" if images == 1 else "are images"
+        return f"{images} of its {pages} pages {are} (a scan), the others blank"
+    return f"none of its {pages} pages has characters or images (blank, or text drawn as shapes)"
 
 
 def open_error(error: Exception) -> str:
@@ -197,7 +218,8 @@ def page_items(page, grid: Grid | None) -> tuple[list, Grid | None]:
             grid
             and starts_with_table
             and table.bbox[1] == first_table
-            and len(edges) != len(grid.edges)
+            and len(edges) < len(grid.edges)  # cells merged: a new table has its own grid
+            and len(rows) <= CONTINUATION_ROWS
         ):
             rows = [regrid(row, edges, grid.edges) for row in rows]  # fmt: skip
             edges = grid.edges

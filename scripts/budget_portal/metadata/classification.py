@@ -8,7 +8,11 @@ the 类 code of the national functional classification, including a few older na
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from collections import defaultdict
+from pathlib import Path
 
 from ..text import strip_numbering
 
@@ -70,3 +74,16 @@ def level_of(code: str) -> int | None:
 
 def parent_of(code: str) -> str:
     return code[:-2] if len(code) > 3 else ""
+
+
+REFERENCE = Path(__file__).resolve().parent / "classification_names.csv"
+
+
+@functools.cache
+def reference() -> dict[str, list[dict]]:
+    """Each code's names with the years they hold (blank: no known start or end)."""
+    names: dict[str, list[dict]] = defaultdict(list)
+    with REFERENCE.open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            names[row["code"]].append(row)
+    return dict(names)

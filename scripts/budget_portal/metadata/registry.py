@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..extract.text import LAYOUTS
-
+# The layouts of extracted text (`extract.text` tells them apart; the documents' `layout`).
+LAYOUTS = ("pdf-tsv", "docx-cells", "plain")
 WAN_YUAN = "万元"
 # The units a narrative figure may be stated in (a template's narrative uses some of them).
 FIGURE_UNITS = ("万元", "%", "辆", "个", "台（套）")
@@ -301,8 +301,9 @@ _FIELDS = [
         "status",
         "结果",
         "string",
-        "pass（通过）或 fail（未通过：一项关于源文件的发现）。",
-        enum=("pass", "fail"),
+        "pass（通过）；fail（未通过：一项关于源文件的发现）；rounding（相差在印刷小数位的四舍五入误差之内，"
+        "即尾差，不算不符）；not_checked（未核对：所需的行或栏目没有读到，不等于通过）。",
+        enum=("pass", "fail", "rounding", "not_checked"),
         required=True,
     ),
     Field(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..metadata.classification import reference
 from ..metadata.units import to_wan_yuan
-from ..model import Document, Parsed
+from ..model import Document
+from ..read.parsed import Parsed
 from ..read.tables import SPEC_BY_KEY, SPECS
 from ..text import strip_numbering
 
@@ -144,12 +146,20 @@ def code_sightings(parsed: Parsed) -> list[tuple[str, str, str]]:
 
 
 def classification_codes(sightings) -> list[dict]:
-    """Each code seen, with its most common name (ties: the first in code order of names)."""
+    """Each code seen, with its most common name (ties: the first in code order of names);
+    and the levels above a code that the document does not print (a table of 项 codes only),
+    named from the reference where it knows them, so that every parent code exists."""
     names: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, str] = {}
     for code, kind, name in sightings:
         names[code][name] += 1
         kinds[code] = kind
+    for code in list(names):
+        parent = code[:-2] if len(code) > 3 else ""
+        while parent and parent not in names:
+            names[parent] = Counter({reference_name(parent): 0})
+            kinds[parent] = kinds[code]
+            parent = parent[:-2] if len(parent) > 3 else ""
     out = []
     for code in sorted(names):
         ranked = sorted(names[code].items(), key=lambda item: (-item[1], item[0]))
@@ -164,6 +174,12 @@ def classification_codes(sightings) -> list[dict]:
             }
         )
     return out
+
+
+def reference_name(code: str) -> str:
+    """The latest name of a code in the reference (metadata/classification_names.csv), or ''."""
+    rows = reference().get(code, [])
+    return rows[-1]["name"] if rows else ""
 
 
 def warning_rows(parsed: Parsed) -> list[dict]:

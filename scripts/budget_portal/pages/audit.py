@@ -25,15 +25,21 @@ from .markup import (
     unsearched_para,
     unsearched_table,
 )
-from .measures import label, warning_count
+from .measures import label, memo, warning_count
+
+COUNTS = ("checks", "passed", "rounding", "not_checked", "errors", "warnings")
 
 
 def counts(rows: list[dict]) -> dict[str, int]:
-    """Checks, passed, errors and warnings of audit rows."""
+    """Checks, passed, within rounding, not checked (what they read was not read), errors
+    and warnings of audit rows."""
     failed = [r["severity"] for r in rows if r["status"] == "fail"]
+    statuses = [r["status"] for r in rows]
     return {
         "checks": len(rows),
-        "passed": len(rows) - len(failed),
+        "passed": statuses.count("pass"),
+        "rounding": statuses.count("rounding"),
+        "not_checked": statuses.count("not_checked"),
         "errors": failed.count("error"),
         "warnings": failed.count("warning"),
     }
@@ -42,7 +48,6 @@ def counts(rows: list[dict]) -> dict[str, int]:
 def document_audit(ds: Dataset) -> dict:
     """A document's audit as the pages across documents need it: counts, counts by family and
     its findings (kept with its summary, so the corpus's audit is never read whole)."""
-    from .measures import memo
 
     def make() -> dict:
         rows = ds.records("audit")
@@ -53,6 +58,7 @@ def document_audit(ds: Dataset) -> dict:
             "counts": counts(rows),
             "families": {f: counts(part) for f, part in by_family.items()},
             "findings": [r for r in rows if r["status"] == "fail"],
+            "rounding": [r for r in rows if r["status"] == "rounding"],
         }
 
     return memo(ds, "audit", make)
@@ -66,7 +72,7 @@ def corpus_counts(datasets: list[Dataset], family: str | None = None) -> dict[st
     parts = [
         document_audit(ds)["families"][family] if family else document_counts(ds) for ds in datasets
     ]
-    return {k: sum(p[k] for p in parts) for k in ("checks", "passed", "errors", "warnings")}
+    return {k: sum(p[k] for p in parts) for k in COUNTS}
 
 
 def corpus_findings(datasets: list[Dataset]) -> pd.DataFrame:
@@ -76,19 +82,19 @@ def corpus_findings(datasets: list[Dataset]) -> pd.DataFrame:
 
 def summary_sentence(c: dict[str, int]) -> str:
     return (
-        f"共核对 {c['checks']} 项，通过 {c['passed']} 项；"
-        f"发现 {c['errors'] + c['warnings']} 处（错误 {c['errors']}，提醒 {c['warnings']}）。"
+        f"共核对 {c['checks']} 项，通过 {c['passed']} 项"
+        + (f"，尾差 {c['rounding']} 项" if c["rounding"] else "")
+        + (f"，未能核对 {c['not_checked']} 项（所需的数没有读到）" if c["not_checked"] else "")
+        + f"；发现 {c['errors'] + c['warnings']} 处（错误 {c['errors']}，提醒 {c['warnings']}）。"
     )
 
 
 def scorecard(families: dict[str, dict[str, int]]) -> str:
     """Checks run, passed and findings by severity, one row per family that ran."""
-    rows = [
-        [FAMILIES[f], str(c["checks"]), str(c["passed"]), str(c["errors"]), str(c["warnings"])]
-        for f, c in families.items()
-        if c["checks"]
-    ]
-    return table(["类别", "核对", "通过", "错误", "提醒"], rows, [1, 2, 3, 4])
+    rows = [[FAMILIES[f], *(str(c[k]) for k in COUNTS)] for f, c in families.items() if c["checks"]]
+    return table(
+        ["类别", "核对", "通过", "尾差", "未能核对", "错误", "提醒"], rows, [1, 2, 3, 4, 5, 6]
+    )
 
 
 def where(site: Site, ds: Dataset | None, finding: dict, side: str, page: str) -> str:
@@ -103,7 +109,11 @@ def where(site: Site, ds: Dataset | None, finding: dict, side: str, page: str) -
 def finding_item(
     site: Site, ds: Dataset | None, finding: dict, page: str, with_document: bool
 ) -> str:
-    severity = SEVERITIES.get(finding["severity"], finding["severity"])
+    severity = (
+        "尾差"
+        if finding["status"] == "rounding"
+        else SEVERITIES.get(finding["severity"], finding["severity"])
+    )
     head = (
         f"<strong>{severity}</strong> · {esc(FAMILIES.get(finding['family'], finding['family']))}"
     )
@@ -157,6 +167,16 @@ def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
         out += [
             "### 发现\n",
             finding_list(site, findings, {ds.name: ds}, page, with_document=False),
+        ]
+    rounding = pd.DataFrame(audit["rounding"], columns=list(RESOURCES["audit"].fields), dtype=str)
+    if len(rounding):
+        out += [
+            "### 尾差\n",
+            unsearched_para(
+                "以下各项两边相差不超过印刷小数位的四舍五入误差（各数分别四舍五入后相加所致），"
+                "不算不符，列出供参考。"
+            ),
+            finding_list(site, rounding, {ds.name: ds}, page, with_document=False),
         ]
     warnings = ds.frame("warnings")
     if len(warnings):

@@ -1,4 +1,4 @@
-"""Step 2g: 部门职责-工作活动绩效目标 (the 2018 template, DOMAIN.md b.12) into activities.
+"""Step 2g: 部门职责-工作活动绩效目标 (the 2018 template, docs/domain.md b.12) into activities.
 
 The header has 6 cells but data rows have 9: 评价标准 spans four unlabelled grade columns
 (优/良/中/差).  Top-level activities have no indent, sub-activities are indented with U+3000;

@@ -14,7 +14,7 @@ import re
 from ..model import Document, Paragraph, Row
 from ..templates import Template
 from ..text import clean_label
-from .sections import section_key
+from .headings import section_key
 
 _CONTENTS = re.compile(r"目\s*录$")
 _ENTRY = re.compile(r"^(?P<title>.+?)[\s.…·．。]*(?P<page>\d{1,4})?$")
@@ -26,7 +26,15 @@ MAX_ENTRY = 60  # characters: a longer line is the body, not an entry
 def contents_rows(doc: Document, sections: list, template: Template) -> list[dict]:
     """The entries of the contents (`sections`, the body's, are not needed: the contents come
     before them)."""
-    records = doc.records
+    return [
+        {"dataset_id": doc.metadata.dataset_id, **entry}
+        for entry in contents_entries(doc.records, template)
+    ]
+
+
+def contents_entries(records: list, template: Template) -> list[dict]:
+    """The contents' entries, each with the line it was read from (the sections skip them:
+    a heading listed in the contents is not where its section starts)."""
     start = next(
         (i for i, r in enumerate(records[:80]) if len(text_of(r)) <= 30 and _CONTENTS.search(text_of(r))),
         None,
@@ -49,7 +57,6 @@ def contents_rows(doc: Document, sections: list, template: Template) -> list[dic
         seen.add((kind, target))
         rows.append(
             {
-                "dataset_id": doc.metadata.dataset_id,
                 "entry_number": len(rows) + 1,
                 "entry": title,
                 "printed_page": int(match["page"]) if match["page"] else None,
@@ -75,8 +82,10 @@ def target_of(title: str, template: Template) -> tuple[str, str]:
     bare = _NUMBER.sub("", title)
     as_table = [(t.key, "table") for t in map(template.title_of, (title, bare)) if t]
     as_section = [(f[0], "section") for f in (section_key(x, template) for x in (title, bare)) if f]
-    # A heading numbered 一、 is a section of the narrative (四、…“三公”经费… is not the table).
-    ranked = as_section + as_table if _CHINESE_NUMBER.match(title) else as_table + as_section
+    # A heading numbered 一、 is a section of the narrative (四、…“三公”经费… is not the table),
+    # unless it names a table (一、收支总体情况表: the contents of the tables, numbered).
+    section_first = _CHINESE_NUMBER.match(title) and not bare.endswith("表")
+    ranked = as_section + as_table if section_first else as_table + as_section
     if ranked:
         return ranked[0]
     return "", ""

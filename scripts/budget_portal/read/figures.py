@@ -1,4 +1,4 @@
-"""Step 2f: figures stated in the narrative (DOMAIN.md b.16), kept apart from the tables.
+"""Step 2f: figures stated in the narrative (docs/domain.md b.16), kept apart from the tables.
 
 Every `N万元` / `N万` (and `N%` after 增加/减少, and the other units the template's narrative
 uses: 辆, 个, …) in the template's figure sections becomes a figure with the label printed

@@ -1,4 +1,4 @@
-"""Step 2h: the numbered items of 财政拨款支出主要内容 (DOMAIN.md e), with the code of each.
+"""Step 2h: the numbered items of 财政拨款支出主要内容 (docs/domain.md e), with the code of each.
 
 `1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元，主要用于…。2023年当年
 预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：…`

@@ -11,11 +11,18 @@ from ..templates import texts as template_texts
 from ..templates.parts import Cover
 from ..text import clean_label
 
+# A province (or autonomous region), then a prefecture-level unit (a 市 before a 州 that ends
+# its name: 泉州市, not 泉州), then a county-level one of a few characters (双桥区, 赵县).
 _JURISDICTION = re.compile(
-    r"^(?:[^市县区旗]{1,8}?(?:市|州|盟|地区))?(?:[^市县区旗]{1,8}?(?:县|区|旗|市))?"
+    r"^(?:[^省市县区旗]{1,8}?(?:省|自治区))?"
+    r"(?:[^省市县区旗]{1,8}?市|[^省市县区旗]{1,8}?(?:自治州|州|盟|地区))?"
+    r"(?:[^省市县区旗]{1,4}?(?:县|区|旗|市))?"
 )
+# The central government's departments: 国家…局, 中华人民共和国…部, 中央…, 中国….
+_CENTRAL = re.compile(r"^(?:国家|中华人民共和国|中央|中国|国务院)")
+CENTRAL = "中央"
 _MAY_BE_METADATA = re.compile(r"^\d{3}|年|度|单位|[:：]")
-_ADMIN_UNIT = re.compile(r".+?(?:省|自治区|市|州|盟|地区|县|区|旗)")
+_ADMIN_UNIT = re.compile(r".+?(?:省|自治区|市|州(?!市)|盟|地区|县|区|旗)")
 
 
 def texts(records: list[Row | Paragraph]):
@@ -30,8 +37,10 @@ def texts(records: list[Row | Paragraph]):
 
 
 def jurisdiction_of(agency: str) -> str:
-    """The government a department belongs to, from its name: 承德市双桥区人力资源… → 承德市双桥区."""
-    return _JURISDICTION.match(agency).group(0)
+    """The government a department belongs to, from its name: 承德市双桥区人力资源… → 承德市双桥区;
+    国家信访局 → 中央."""
+    found = _JURISDICTION.match(agency).group(0)
+    return found or (CENTRAL if _CENTRAL.match(agency) else "")
 
 
 def slug(text: str) -> str:
@@ -56,6 +65,8 @@ def read_metadata(records: list[Row | Paragraph], template: Template) -> dict:
     title, agency_line = cover.regex("title"), cover.regex("agency_line")
     agency_label, budget_year = cover.regex("agency_label"), cover.regex("budget_year")
     found: dict = {"kind": document_kind(records, template)}
+    if cover.joined_lines > 1:
+        found |= wrapped_title(records, title, cover.joined_lines)
     years: dict[int, int] = {}
     previous = ""
     joined_year = ""
@@ -64,11 +75,7 @@ def read_metadata(records: list[Row | Paragraph], template: Template) -> dict:
             joined_year, previous = "", text or previous
             continue
         if (match := title.match(text)) and "title_year" not in found:
-            if "agency" in match.groupdict():
-                found["agency"] = match["agency"] or previous
-            if "jurisdiction" in match.groupdict():
-                found["jurisdiction"] = match["jurisdiction"]
-            found["title_year"] = int(match["year"])
+            found |= title_found(match, previous)
         if (match := agency_label.match(text)) and "agency" not in found:
             found["agency"] = match["name"]
         if (
@@ -88,6 +95,35 @@ def read_metadata(records: list[Row | Paragraph], template: Template) -> dict:
             previous = text
     found["years"] = years
     return found
+
+
+def title_found(match: re.Match, previous: str = "") -> dict:
+    """Agency, jurisdiction and year from a matched title; the year may stand before or after
+    the agency (`year`, `year2`, `year3` groups), and an empty agency is the line before."""
+    groups = match.groupdict()
+    found = {}
+    if "agency" in groups:
+        found["agency"] = groups["agency"] or previous
+    if groups.get("jurisdiction"):
+        found["jurisdiction"] = groups["jurisdiction"]
+    year = next((groups[g] for g in ("year", "year2", "year3") if groups.get(g)), None)
+    if year:
+        found["title_year"] = int(year)
+    return found
+
+
+COVER_LINES = 12  # the first lines of a document, where a wrapped title is looked for
+
+
+def wrapped_title(records: list, title: re.Pattern, most: int) -> dict:
+    """A title the cover wraps over several lines (`2026年度` / `泉州市公安局` / `部门预算`):
+    consecutive short lines at the start joined, the first that reads as a title."""
+    lines = [t for t in template_texts(records, COVER_LINES) if t and len(t) <= 40]
+    for start in range(len(lines)):
+        for count in range(1, most + 1):
+            if match := title.match("".join(lines[start : start + count])):
+                return title_found(match)
+    return {}
 
 
 def document_kind(records: list, template: Template) -> str:

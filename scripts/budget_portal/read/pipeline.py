@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from ..audit import audit_document
 from ..extract import extract
-from ..model import Document, DocumentError, Parsed
+from ..model import Document, DocumentError
 from ..templates import TEMPLATES, Template, detect
 from ..templates import texts as template_texts
 from .activities import activity_rows
@@ -21,9 +22,10 @@ from .contents import contents_rows
 from .figures import figure_rows
 from .items import expenditure_item_rows, resolve_codes
 from .metadata import build_metadata, read_metadata
+from .parsed import Parsed
 from .procurement import procurement_rows, table_printed
 from .projects import project_rows
-from .provenance import load_provenance, provenance_path
+from .provenance import companions, load_provenance, provenance_path
 from .registers import fixed_asset_rows, organization_rows
 from .sections import Section, glossary_rows, narrative_rows, section_of, split_sections
 from .tables import read_tables
@@ -38,7 +40,8 @@ def read_document(path: Path, cache: Path | None = None) -> Document:
     except OSError as error:
         raise DocumentError(path, f"cannot read: {error.strerror}") from None
     extraction = extract(raw, path, cache)
-    records = extraction.records
+    provenance = load_provenance(provenance_path(path))
+    records = extraction.records + companion_records(path, provenance, extraction.records, cache)
     doc = Document(
         path,
         hashlib.sha256(raw).hexdigest(),
@@ -51,7 +54,6 @@ def read_document(path: Path, cache: Path | None = None) -> Document:
     )
     if extraction.encoding not in ("utf-8", ""):
         doc.warn(f"decoded as {extraction.encoding}")
-    provenance = load_provenance(provenance_path(path))
     if not provenance:
         doc.warn(f"no provenance file {provenance_path(path).name}; metadata read from the text")
     elif provenance.get("sha256") and provenance["sha256"] != doc.sha256:
@@ -61,6 +63,28 @@ def read_document(path: Path, cache: Path | None = None) -> Document:
     found = read_metadata(records, template)
     doc.metadata = build_metadata(found, provenance, path, doc, template)
     return doc
+
+
+def companion_records(path: Path, provenance: dict, records: list, cache: Path | None) -> list:
+    """The records of the document's other files (its provenance's `companions`), after its
+    own: lines go on after a page break; each record names its file and page in `ref`."""
+    out: list = []
+    line = (records[-1].line if records else 0) + 1
+    for part in companions(path, provenance):
+        try:
+            raw = part.read_bytes()
+        except OSError as error:
+            raise DocumentError(
+                path, f"companion {part.name}: cannot read: {error.strerror}"
+            ) from None
+        listed = next(c for c in provenance["companions"] if str(c["file"]) == part.name)
+        if listed.get("sha256") and listed["sha256"] != hashlib.sha256(raw).hexdigest():
+            raise DocumentError(path, f"companion {part.name}: sha256 differs from the provenance")
+        for record in extract(raw, part, cache).records:
+            where = f"{part.name} p. {record.page}" if record.page else f"{part.name} {record.ref}"
+            out.append(replace(record, line=line + record.line, page=None, ref=where.strip()))
+        line = out[-1].line + 1 if out else line
+    return out
 
 
 _FINAL_ACCOUNTS = re.compile(r"决算")

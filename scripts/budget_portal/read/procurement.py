@@ -1,4 +1,4 @@
-"""Step 2d: 政府采购预算 (DOMAIN.md b.13): one row per item, 合计 and 小计 rows marked.
+"""Step 2d: 政府采购预算 (docs/domain.md b.13): one row per item, 合计 and 小计 rows marked.
 
 The money columns are read from the second header row, whatever the template prints (单位资金
 or 其他来源收入; with or without 财政拨款结转 and 非财政拨款结转结余).  The 预留中小微企业份额

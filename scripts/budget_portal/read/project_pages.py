@@ -1,4 +1,4 @@
-"""Step 2e′: 项目经费情况说明 (DOMAIN.md e): a page a project, its parts under 一、…七、 headings.
+"""Step 2e′: 项目经费情况说明 (docs/domain.md e): a page a project, its parts under 一、…七、 headings.
 
 Each page gives one row of `projects` (its name from the heading, 项目概述, 立项依据, 实施主体,
 实施方案, 实施周期, 年度预算安排 and 绩效目标 as printed, the year's total when stated) and the

@@ -1,4 +1,4 @@
-"""Step 2e: 项目绩效目标表 (DOMAIN.md b.11), all four template variants, into projects and indicators.
+"""Step 2e: 项目绩效目标表 (docs/domain.md b.11), all four template variants, into projects and indicators.
 
 A table starts at a paragraph ending in 绩效目标表.  Inside it, rows are recognised by their
 label cell, not by position, so one reader covers the variants:

@@ -35,3 +35,14 @@ def load_provenance(path: Path) -> dict:
 
 def provenance_path(document: Path) -> Path:
     return document.with_suffix(PROVENANCE_SUFFIX)
+
+
+def companions(path: Path, provenance: dict) -> list[Path]:
+    """The other files of a document published in several (北京: 情况说明 as 附件1, 报表 as
+    附件2), listed in its provenance as `companions: [{file: …, sha256: …}]`, beside it."""
+    listed = provenance.get("companions") or []
+    if not isinstance(listed, list) or not all(
+        isinstance(c, dict) and c.get("file") for c in listed
+    ):
+        raise DocumentError(path, "provenance `companions` must be a list of {file, sha256}")
+    return [path.with_name(str(c["file"])) for c in listed]

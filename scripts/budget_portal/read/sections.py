@@ -1,6 +1,6 @@
 """Step 2b: the narrative part of a document (情况说明): sections, prose, glossary.
 
-Top-level sections are recognised by their numbered heading *and* a known title (DOMAIN.md
+Top-level sections are recognised by their numbered heading *and* a known title (docs/domain.md
 c.18: `一、` alone is not a safe boundary, 002 nests its own `一、…` inside 第一部分), in
 increasing order.  Paragraphs cut in the middle of a word by a page break (c.17) are joined.
 """
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from ..model import Document, Paragraph
 from ..templates import Template
 from ..text import clean_label
+from .contents import contents_entries
+from .headings import chinese_number, section_key
 
-_HEADING = re.compile(r"^(?P<number>[一二三四五六七八九十]+)、\s*(?P<title>.+)$")
-_NUMERALS = "一二三四五六七八九十"
 _SENTENCE_END = "。！？；：:;!?”）)"
 _LIST_START = re.compile(
     r"^([（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+|[-•])"
@@ -25,18 +25,6 @@ _SUBHEADING = re.compile(
 )
 
 
-def chinese_number(text: str) -> int:
-    """一 … 十九 as an integer (enough for section numbers)."""
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _NUMERALS.index(text[1]) + 1
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_NUMERALS.index(tens) + 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
-    return _NUMERALS.index(text) + 1
-
-
 @dataclass
 class Section:
     key: str
@@ -44,24 +32,7 @@ class Section:
     title: str
     line: int
     records: list = field(default_factory=list)
-
-
-def section_key(text: str, template: Template) -> tuple[str, int, str] | None:
-    """(key, number, title) when `text` is a heading of the template's narrative."""
-    text = clean_label(text)
-    if template.numbered_sections:
-        match = _HEADING.match(text)
-        if not match or len(match["title"]) > 40 or "。" in match["title"]:
-            return None
-        number, title = chinese_number(match["number"]), match["title"]
-    elif len(text) > 40 or "。" in text:
-        return None
-    else:
-        number, title = 0, text
-    for rule in template.sections:
-        if re.search(rule.pattern, title):
-            return rule.key, number, title
-    return None
+    closed: bool = False  # its file ended: what follows belongs to no section
 
 
 def split_sections(
@@ -72,9 +43,13 @@ def split_sections(
     start a section); a key starts one section unless its rule repeats."""
     repeats = {r.key for r in template.sections if r.repeats}
     sections: list[Section] = []
+    skip = set(skip) | {entry["source_line"] for entry in contents_entries(doc.records, template)}
+    file_of_line = {record.line: file_of(record) for record in doc.records}
     for record in doc.records:
         if record.line in skip or template.title_of(getattr(record, "text", "")):
             continue
+        if sections and file_of(record) != file_of_line.get(sections[-1].line):
+            sections[-1].closed = True  # a section ends with its file (a companion follows)
         found = section_key(record.text, template) if isinstance(record, Paragraph) else None
         if (
             found
@@ -83,9 +58,14 @@ def split_sections(
         ):
             sections.append(Section(found[0], found[1], found[2], record.line))
             continue
-        if sections:
+        if sections and not sections[-1].closed:
             sections[-1].records.append(record)
     return sections
+
+
+def file_of(record) -> str:
+    """The companion file a record was read from (`ref` = `name p. N`), '' for the document's own."""
+    return record.ref.rsplit(" p. ", 1)[0] if " p. " in record.ref else ""
 
 
 def section_of(sections: list[Section], key: str) -> Section | None:
@@ -158,6 +138,9 @@ def glossary_rows(doc: Document, sections: list[Section], template: Template) ->
     for record in section.records if section else []:
         text = record.text if isinstance(record, Paragraph) else " ".join(record.cells)
         match = entry.match(clean_label(text).replace("**", ""))
+        if not match and rows and clean_label(text) and isinstance(record, Paragraph):
+            rows[-1]["definition"] += clean_label(text)  # a definition wrapped onto more lines
+            continue
         if not match:
             if clean_label(text):
                 doc.warn(

@@ -1,7 +1,7 @@
 """Step 2b: find the nine standard tables in a document's records and repair their rows.
 
 What a table looks like in print comes from the document's template (`TableLayout`); what it
-publishes comes from the registry.  Defects repaired here (DOMAIN.md c, e) by rule, never by
+publishes comes from the registry.  Defects repaired here (docs/domain.md c, e) by rule, never by
 line number:
 
 * repeated page headers (agency line, 预算年度, 单位, column headers, 栏次/档次 row) are skipped
@@ -94,11 +94,14 @@ class Table:
     unreadable: str = ""
     unit: str = ""
     columns: list[str | None] = field(default_factory=list)  # the field of each printed cell
+    unread: list[str] = field(default_factory=list)  # the labels of columns no field fits
     lines: list[int] = field(default_factory=list)  # every record the table spans
 
     @property
     def printed(self) -> set[str]:
         """The fields the document prints a column for (a table printed across: its total)."""
+        if self.layout is None:  # a table made in code, not read: it has what its rows hold
+            return set(TABLES[self.spec.key].fields)
         return (
             {"name", "total"} if self.layout.header == "across" else {c for c in self.columns if c}
         )
@@ -133,31 +136,61 @@ def record_text(record) -> str:
     return filled[0] if len(filled) == 1 else ""
 
 
-def split_tables(records, template: Template) -> list[tuple[TableLayout, object, list]]:
-    """Each table title with the records up to the first paragraph of other text."""
+FURNITURE_PAGES = 3  # a short line printed on this many pages is a running header or footer
+_TITLE_LIKE = re.compile(r"^.{2,40}表(?:\(.{0,12}\))?$")
+
+
+def running_lines(records) -> set[str]:
+    """Short paragraphs repeated on several pages: running headers and footers (a PDF prints
+    `某局2026年度部门预算公开` above every page, landing above a table's title or inside it)."""
+    pages: dict[str, set[int]] = defaultdict(set)
+    for record in records:
+        if isinstance(record, Paragraph) and record.page and len(record.text) <= 40:
+            pages[label_key(record.text)].add(record.page)
+    return {text for text, on in pages.items() if len(on) >= FURNITURE_PAGES}
+
+
+def split_tables(
+    records, template: Template
+) -> tuple[list[tuple[TableLayout, object, list]], list]:
+    """Each table title with the records up to the first paragraph of other text or the title
+    of another table; a title printed again on a continuation page continues its table.  Also
+    the titles of tables beyond the nine (the template's `other_tables`, or any short line that
+    reads as a table's title), which end the table before them."""
     noise, note = re.compile(template.page_noise), re.compile(template.note)
-    found = []
+    furniture = running_lines(records)
+    found, others = [], []
     current = None
     for record in records:
-        layout = template.title_of(record_text(record))
+        text = record_text(record)
+        layout = template.title_of(text)
+        if layout and current and current[0].key == layout.key and current[2]:
+            continue  # the title again, above the rest of the table on the next page
         if layout:
             current = (layout, record, [])
             found.append(current)
+            continue
+        if template.other_title_of(text) or (current and _TITLE_LIKE.match(label_key(text))):
+            others.append(record)
+            current = None
         elif current is None:
             continue
         elif isinstance(record, Paragraph) and not (
-            noise.match(clean_label(record.text)) or note.match(clean_label(record.text))
+            noise.match(clean_label(record.text))
+            or note.match(clean_label(record.text))
+            or label_key(record.text) in furniture
         ):
             current = None
         else:
             current[2].append(record)
-    return found
+    return found, others
 
 
 def read_tables(doc: Document, template: Template) -> dict[str, Table]:
     """The standard tables found in the document, by key; a title without a header is a TOC."""
     tables: dict[str, Table] = {}
-    for layout, title, body in split_tables(doc.records, template):
+    found, _ = split_tables(doc.records, template)
+    for layout, title, body in found:
         table = Table(SPEC_BY_KEY[layout.key], clean_label(record_text(title)), title.line, layout)
         table.lines = [title.line, *(r.line for r in body)]
         table.unit = table_unit(body, template, doc)
@@ -313,8 +346,24 @@ def join_continuation(table: Table, row: TableRow, cells: list[str], line: int) 
 # --- labelled headers: columns found by the labels printed over them --------------------------
 
 
+def is_index_row(cells) -> bool:
+    """A row numbering the columns under a header (`** 1 2 3 4 5`, `栏次 1 2 3`), not data."""
+    keys = [label_key(c) for c in cells if label_key(c)]
+    numbers = [k for k in keys if k.isdigit()]
+    rest = [k for k in keys if not k.isdigit()]
+    return (
+        bool(numbers)
+        and (len(numbers) >= 2 or bool(rest))
+        and [int(n) for n in numbers]
+        == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+        and all(re.fullmatch(r"\*+|栏次|档次|行次|序号|[甲乙丙丁]", k) for k in rest)
+    )
+
+
 def is_data(cells, total_first: bool = True) -> bool:
     """A row with a figure, or one that starts with a code or a total (合计) label."""
+    if is_index_row(cells):
+        return False
     keys = [label_key(c) for c in cells]
     if any(_NUMBER.match(k) for k in keys[1:] if k) or (keys and _NUMBER.match(keys[0] or "x")):
         return True
@@ -327,6 +376,9 @@ def header_block(body: list, template: Template, total_first: bool = True):
     after = 0  # where the records after the header start (a table with no data: its note)
     for index, record in enumerate(body):
         if isinstance(record, Paragraph) or is_meta_row(record.cells, template):
+            continue
+        if is_index_row(record.cells):
+            after = index + 1
             continue
         if is_data(record.cells, total_first):
             return header, body[index:]
@@ -390,6 +442,116 @@ def read_labelled(table: Table, body: list, doc: Document, template: Template) -
             table.rows.append(TableRow(cells, [record.line]))
 
 
+def map_meanings(layout: TableLayout, stacks: list[list[str]]) -> list[str | None]:
+    """The field of each printed column by what its labels mean: the first field of the
+    vocabulary, not yet taken (a code may take several columns), whose label matches the
+    column's lowest label or all its labels read together."""
+    taken: set[str] = set()
+    fields: list[str | None] = []
+    for stack in stacks:
+        # The most specific reading first: all the labels over the column, then its lowest.
+        keys = [label_key("".join(stack[i:])) for i in range(len(stack))]
+        match = next(
+            (
+                c
+                for k in keys
+                for c in layout.columns
+                if (c.field == "code" or c.field not in taken) and re.fullmatch(c.label, k)
+            ),
+            None,
+        )
+        fields.append(match.field if match else None)
+        if match:
+            taken.add(match.field)
+    return fields
+
+
+def read_meaning(table: Table, body: list, doc: Document, template: Template) -> None:
+    """A table whose columns are known by what their headers mean, in any order: a column no
+    field fits is reported (with the labels printed over it) and not read, never guessed.
+    Rows cut by a wrap are joined: a row holding only the rest of the row above's name, or
+    only the last digits of its amounts."""
+    header, rest = header_block(body, template)
+    if not header:
+        table.unreadable = NO_HEADER
+        return
+    rows = [r for r in rest if isinstance(r, Row)]
+    width = max(len(r.cells) for r in (*header, *rows))
+    stacks = leaf_labels(header, width)
+    table.columns = map_meanings(table.layout, stacks)
+    figures = [r for r in rows if is_data(r.cells) and not is_index_row(r.cells)]
+    totals_only = table.spec.kind == "coded" and len(figures) == 1
+    if not any(f in ("name", "code", "income_name") for f in table.columns) and not totals_only:
+        table.unreadable = f"no column of names or codes among {[s[-1] for s in stacks if s]}"
+        doc.warn(f"{table.spec.key}: {table.unreadable}; table not read", header[0].line)
+        return
+    repeated = {tuple(label_key(c) for c in r.cells) for r in header}
+    for record in rest:
+        if isinstance(record, Paragraph):
+            note(table, record, template)
+            continue
+        keys = tuple(label_key(c) for c in record.cells)
+        if is_meta_row(record.cells, template) or is_blank(record.cells) or keys in repeated:
+            continue
+        if is_index_row(record.cells):
+            continue
+        filled = [c for c in record.cells if c.strip()]
+        if len(filled) == 1 and re.match(template.note, clean_label(filled[0])):
+            table.notes.append(clean_label(filled[0]))
+            continue
+        cells = [*record.cells[:width], *[""] * (width - len(record.cells))]
+        if table.rows and is_wrapped_rest(table.columns, cells, table.rows[-1].cells):
+            join_continuation(table, table.rows[-1], cells, record.line)
+            continue
+        table.rows.append(TableRow(cells, [record.line]))
+    if "name" not in table.columns and table.spec.kind == "coded" and len(table.rows) == 1:
+        # One row of figures and no column to name it (北京 prints 收入总表 as its totals):
+        # the table's 合计, said so.
+        table.columns.append("name")
+        table.rows[0].cells.append("合计")
+        doc.warn(f"{table.spec.key}: no column of names; its one row of figures is read as 合计",
+                 table.rows[0].source_line)  # fmt: skip
+    unread = sorted(
+        {
+            " / ".join(stacks[i])
+            for i, f in enumerate(table.columns[: len(stacks)])
+            if f is None and stacks[i]
+        }
+        & {" / ".join(stacks[i]) for r in table.rows for i, c in enumerate(r.cells[: len(stacks)]) if c.strip()}
+    )
+    if unread:
+        table.unread = unread
+        doc.warn(f"{table.spec.key}: columns not read (no published field fits): {unread}",
+                 header[0].line)  # fmt: skip
+
+
+_DIGITS = re.compile(r"^\d{1,2}$")
+_CODE = re.compile(r"^\[?\d{3,7}\]?")
+
+
+def is_wrapped_rest(columns: list[str | None], cells: list[str], above: list[str]) -> bool:
+    """A row that only finishes the row above: the rest of its name (no code, no figure), or
+    the last digits of amounts too wide for their cells (`18,536.8` / `8`)."""
+    filled = {columns[i]: c.strip() for i, c in enumerate(cells) if c.strip()}
+    if (
+        not filled
+        or any(f is None for f in filled)
+        or any(_TOTAL.match(label_key(t)) for t in filled.values())
+    ):
+        return False
+    names = {"name", "income_name", "expenditure_name"}
+    if set(filled) <= names:
+        above_code = "code" in columns and above[columns.index("code")].strip()
+        named_code = any(_CODE.match(above[columns.index(f)].strip()) for f in filled)
+        return bool(above_code or named_code) and not any(_CODE.match(t) for t in filled.values())
+    amounts = [f for f in filled if f not in TEXT_COLUMNS]
+    return (
+        len(amounts) == len(filled)
+        and all(_DIGITS.match(t) for t in filled.values())
+        and all(above[columns.index(f)].strip() for f in amounts)
+    )
+
+
 def read_across(table: Table, body: list, doc: Document, template: Template) -> None:
     """A table printed across: one column an item, figures in the row below the header."""
     layout = table.layout
@@ -420,7 +582,12 @@ def read_across(table: Table, body: list, doc: Document, template: Template) -> 
         table.rows.append(TableRow([cell], [line], values=values))
 
 
-READERS = {"numbered": read_numbered, "labelled": read_labelled, "across": read_across}
+READERS = {
+    "numbered": read_numbered,
+    "labelled": read_labelled,
+    "meaning": read_meaning,
+    "across": read_across,
+}
 
 
 # --- cell text to typed values --------------------------------------------------------------
@@ -432,12 +599,12 @@ def norm_code(cell: str) -> str:
 
 def fill_values(table: Table, doc: Document) -> None:
     spec = table.spec
-    parent = ""
+    parent = previous = ""
     code_columns = table.columns.count("code")
     for number, row in enumerate(table.rows, start=1):
         values: dict = dict.fromkeys(
             f for f in TABLES[spec.key].fields if FIELDS[f].type == "number"
-        )
+        ) | {f: "" for f in TABLES[spec.key].fields if f in TEXT_COLUMNS}
         parts: list[str] = []
         for column, cell in zip(table.columns, row.cells, strict=True):
             if column is None:
@@ -456,13 +623,19 @@ def fill_values(table: Table, doc: Document) -> None:
         if "row_number" not in table.columns:
             values["row_number"] = number
         if code_columns:
-            values["code"] = joined_code(parts, spec, row, doc, values)
+            values["code"] = joined_code(parts, spec, row, doc, values, previous)
+        if spec.kind == "coded" and not values.get("code") and values.get("name"):
+            values["code"], values["name"] = code_in_name(values["name"])
+        previous = values.get("code") or previous
         if spec.kind == "coded":
             code = values["code"]
             if code and not is_code(code, spec.classification):
                 doc.warn(
-                    f"{spec.key}: {code!r} is not a {spec.classification} code", row.source_line
+                    f"{spec.key}: {code!r} is not a {spec.classification} code; the row is "
+                    "read without a code",
+                    row.source_line,
                 )
+                values["code"] = code = ""
             values["level"] = (
                 level_of(code) if code or label_key(values["name"]) == "合计" else None
             )
@@ -475,16 +648,38 @@ def fill_values(table: Table, doc: Document) -> None:
         row.values = values
 
 
+_CODE_IN_NAME = re.compile(
+    r"^\[?(?P<code>[235]\d{2}(?:\d{2}){0,2})\]?\s*[-－—:：]?\s*(?P<name>\D.*)$"
+)
+
+
+def code_in_name(name: str) -> tuple[str, str]:
+    """A code printed with the name in one cell: `[2010501]行政运行`, `2010501-行政运行`,
+    `2010501 行政运行` → ('2010501', '行政运行'); ('', name) when none is."""
+    match = _CODE_IN_NAME.match(unicodedata.normalize("NFKC", name).strip())
+    return (match["code"], clean_label(match["name"])) if match else ("", name)
+
+
 def joined_code(
-    parts: list[str], spec: TableSpec, row: TableRow, doc: Document, values: dict
+    parts: list[str], spec: TableSpec, row: TableRow, doc: Document, values: dict, previous: str
 ) -> str:
     """A code from its printed parts.  One part is the code itself; a label in the first code
-    column (合计) is the row's name."""
+    column (合计) is the row's name.  A row that prints only its own level (`` | 05 | ``
+    under `201`) takes the levels above from the row before."""
+    if len(parts) == 1 and not parts[0].isdigit():
+        values["name"] = values.get("name") or clean_label(parts[0])  # 合计 in the code column
+        return ""
     if len(parts) == 1:
         return parts[0]
     if parts and parts[0] and not parts[0].isdigit():
         values["name"] = values.get("name") or clean_label(parts[0])
         return ""
+    widths = CODE_PARTS[spec.classification]
+    if parts and not parts[0] and any(parts) and previous:
+        level = next(i for i, part in enumerate(parts) if part)
+        parts = [previous[sum(widths[:i]) : sum(widths[: i + 1])] for i in range(level)] + parts[
+            level:
+        ]
     code = ""
     for part, width in zip(parts, CODE_PARTS[spec.classification], strict=False):
         if not part:

@@ -16,9 +16,46 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..metadata.registry import FIELDS, TABLES
+from ..metadata.registry import FIELDS, RESOURCES, TABLES
 from ..model import Paragraph, Record, Row
 from ..text import clean_label, label_key
+from .parts import (
+    ActivityTable,
+    AssetStatements,
+    AssetTable,
+    Cover,
+    ExpenditureItems,
+    GridTable,
+    ProcurementTable,
+    ProjectPages,
+    ProjectTables,
+    UnitList,
+)
+
+# The names a template may use, each read by a reader or the audit (see `check_vocabulary`).
+SUMMARY_ROLES = (
+    "income_year_total",
+    "income_carryover",
+    "income_grand_total",
+    "expenditure_year_total",
+    "expenditure_carryover",
+    "expenditure_grand_total",
+    "appropriation_carryover",
+)
+THREE_PUBLIC_KEYS = ("abroad", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+PARTS = {
+    "cover": Cover,
+    "organizations": GridTable | UnitList,
+    "fixed_assets": AssetTable | AssetStatements,
+    "procurement": ProcurementTable,
+    "projects": ProjectTables | ProjectPages,
+    "activities": ActivityTable,
+    "expenditure_items": ExpenditureItems,
+}
+INVENTORY_RESOURCES = tuple(RESOURCES)
+NATIONAL_NAME = "national"  # the default: the national structure, read in any province
+
+HEADER_KINDS = ("numbered", "labelled", "meaning", "across")
 
 # --- the nine tables ------------------------------------------------------------------------
 
@@ -57,9 +94,12 @@ class TableLayout:
     """How a template prints one of the nine tables.
 
     `header` says how columns are found: `numbered` (a 序号 column and a 栏次 row numbering
-    the columns, read by position in the order of `columns`) or `labelled` (the header's labels
-    decide; several `code` columns are the parts of a code printed over 类/款/项 columns).
-    `across` tables print their items as columns (`items`) over one row of figures."""
+    the columns, read by position in the order of `columns`), `labelled` (the header's labels
+    decide, in the template's order; several `code` columns are the parts of a code printed
+    over 类/款/项 columns) or `meaning` (each column by what its labels mean, in any order:
+    `columns` is a vocabulary, several alternatives a field, and a column none fits is
+    reported, not read).  `across` tables print their items as columns (`items`) over one row
+    of figures."""
 
     key: str
     titles: tuple[str, ...]
@@ -71,7 +111,7 @@ class TableLayout:
     def __post_init__(self):
         if self.key not in TABLES:
             raise ValueError(f"unknown table {self.key!r}")
-        if self.header not in ("numbered", "labelled", "across"):
+        if self.header not in HEADER_KINDS:
             raise ValueError(f"{self.key}: unknown header kind {self.header!r}")
         fields = TABLES[self.key].fields
         for column in self.columns:
@@ -91,6 +131,17 @@ class TableLayout:
     @functools.cached_property
     def title_patterns(self) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(t) for t in self.titles)
+
+    @property
+    def canonical_columns(self) -> tuple[Column, ...]:
+        """The columns as a document of the template prints them: the first alternative of
+        each field in a vocabulary (`meaning`), every column otherwise."""
+        if self.header != "meaning":
+            return self.columns
+        first: dict[str, Column] = {}
+        for column in self.columns:
+            first.setdefault(column.field, column)
+        return tuple(first.values())
 
     @property
     def printed(self) -> tuple[str, ...]:
@@ -150,6 +201,10 @@ class Template:
     empty_note: str = r"空表|无数据"  # regex: a table's note saying it has no figures
     row_number_label: str = "序号"  # numbered tables: the first header cell …
     column_number_labels: tuple[str, ...] = ("栏次", "档次")  # … and the row numbering columns
+    title_prefix: str = ""  # regex: what may stand before any title (a table number, the year)
+    title_suffix: str = ""  # regex: what may follow it (a classification note)
+    other_tables: tuple[str, ...] = ()  # regexes: titles of tables beyond the nine (reported)
+    fixed_order: bool = True  # the nine tables come in the order of `tables` (an audit check)
 
     def __post_init__(self):
         for pattern in (
@@ -175,21 +230,44 @@ class Template:
             key = getattr(rule, "key", None) if isinstance(rule, SectionRule) else rule.section
             if key not in sections:
                 raise ValueError(f"{self.name}: unknown section {key!r}")
+        check_vocabulary(self.name, "summary row role", self.summary_rows, SUMMARY_ROLES)
+        check_vocabulary(self.name, "三公 row key", dict(self.three_public_rows), THREE_PUBLIC_KEYS)
+        check_vocabulary(self.name, "part", self.parts, PARTS)
+        resources = {resource for resource, _, _ in self.inventory}
+        check_vocabulary(self.name, "inventory resource", resources, INVENTORY_RESOURCES)
+        for name, settings in self.parts.items():
+            if not isinstance(settings, PARTS[name]):
+                raise ValueError(f"{self.name}: part {name!r} needs {PARTS[name]} settings")
         headed = {rule.key for rule in self.sections}
         if not set(self.required_sections) <= headed:
             raise ValueError(f"{self.name}: required sections without a heading rule: "
                              f"{sorted(set(self.required_sections) - headed)}")  # fmt: skip
 
     def title_of(self, text: str) -> TableLayout | None:
-        """The table whose title `text` is, if any."""
+        """The table whose title `text` is, if any (with whatever prefix and suffix the
+        template allows around every title)."""
         key = label_key(text)
-        if not self.any_title.fullmatch(key):  # most lines are not titles: one test for them
-            return None
-        return next((t for t in self.tables if any(p.fullmatch(key) for p in t.title_patterns)), None)  # fmt: skip
+        if len(key) > TITLE_LENGTH or not self.any_title.fullmatch(key):
+            return None  # most lines are not titles: one test for them
+        return next((t for t in self.tables if self.affixed(t.titles).fullmatch(key)), None)
+
+    def other_title_of(self, text: str) -> str | None:
+        """The title of a table beyond the nine that the template recognises, if `text` is one."""
+        key = label_key(text)
+        if self.other_tables and len(key) <= TITLE_LENGTH and self.any_other.fullmatch(key):
+            return clean_label(text)
+        return None
+
+    def affixed(self, titles: tuple[str, ...]) -> re.Pattern:
+        return _affixed(self.title_prefix, self.title_suffix, titles)
 
     @functools.cached_property
     def any_title(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{title})" for t in self.tables for title in t.titles))
+        return self.affixed(tuple(title for t in self.tables for title in t.titles))
+
+    @functools.cached_property
+    def any_other(self) -> re.Pattern:
+        return self.affixed(self.other_tables)
 
     @functools.cached_property
     def section_patterns(self) -> tuple[tuple[str, re.Pattern], ...]:
@@ -198,6 +276,20 @@ class Template:
     def part(self, name: str):
         """The settings of one reader (`None`: the template does not print that part)."""
         return self.parts.get(name)
+
+
+@functools.lru_cache(maxsize=256)
+def _affixed(prefix: str, suffix: str, titles: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(f"(?:{title})" for title in titles)
+    return re.compile(f"(?:{prefix})(?:{alternatives})(?:{suffix})")
+
+
+def check_vocabulary(template: str, what: str, names, known) -> None:
+    """A template names only roles, keys and parts the readers and the audit know: a misspelt
+    one would load and then match nothing (an audit of 0 = 0)."""
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        raise ValueError(f"{template}: unknown {what} {unknown}; known: {sorted(known)}")
 
 
 def texts(records: list[Record], limit: int | None = None):
@@ -236,24 +328,37 @@ def recognised(template: Template, lines: list[str]) -> tuple[list[str], list[st
 
 
 def detect(records: list[Record]) -> tuple[Template | None, dict[str, tuple[list, list]]]:
-    """The template that recognises the most of a document (tables and its cover count
-    double), and what each template recognised (for the message when none does)."""
+    """The province template that recognises the most of a document (tables and its cover
+    count double); else the national structure, when it finds a budget's cover or one of the
+    nine tables; and what each template recognised (for the message when none does)."""
     lines = short_texts(records)
     found = {name: recognised(t, lines) for name, t in TEMPLATES.items()}
     scores = {
         name: 2 * len(tables) + len(sections) + ("cover" in sections)
         for name, (tables, sections) in found.items()
+        if name != NATIONAL_NAME
     }
-    best = max(scores, key=lambda name: scores[name])
-    return (TEMPLATES[best] if scores[best] >= 2 else None), found
+    tables, sections = found[NATIONAL_NAME]
+    # A province's template claims a document by its cover, and must read at least as many
+    # of the nine tables as the national structure does.
+    claims = [
+        name
+        for name in scores
+        if "cover" in found[name][1] and len(found[name][0]) >= len(tables) and scores[name] >= 2
+    ]
+    if claims:
+        return TEMPLATES[max(claims, key=lambda name: scores[name])], found
+    national = TEMPLATES[NATIONAL_NAME] if tables or "cover" in sections else None
+    return national, found
 
 
 def _templates() -> dict[str, Template]:
     """Every template family, by name: a new province is one more module listed here."""
     from .hebei import HEBEI
+    from .national import NATIONAL
     from .shanghai import SHANGHAI
 
-    return {t.name: t for t in (HEBEI, SHANGHAI)}
+    return {t.name: t for t in (HEBEI, SHANGHAI, NATIONAL)}
 
 
 TEMPLATES = _templates()

@@ -1,4 +1,4 @@
-"""Hebei department budgets (河北, 2018–2024): the five seeds, DOMAIN.md sections a–d.
+"""Hebei department budgets (河北, 2018–2024): the five seeds, docs/domain.md sections a–d.
 
 Tables come first, in 万元, each with a 序号 column and a 栏次 row numbering its columns, page
 headers (agency with its department code, 预算年度, 单位) repeated at every page break.  The

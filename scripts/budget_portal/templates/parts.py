@@ -33,6 +33,7 @@ class Cover(Settings):
     budget_year_pattern: str = r"(?!)"  # `year` group
     split_year_start: str = ""  # a year label cut from its year by the page (预算年 / 度：2024)
     department_codes: bool = False  # the template prints department codes (in page headers)
+    joined_lines: int = 1  # a title wrapped over up to this many lines at the start is joined
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class ProcurementTable(Settings):
 
 @dataclass(frozen=True)
 class ProjectTables(Settings):
-    """项目绩效目标表 (DOMAIN.md b.11): rows recognised by their label cell."""
+    """项目绩效目标表 (docs/domain.md b.11): rows recognised by their label cell."""
 
     sections: tuple[str, ...]
     title_pattern: str  # `number` and `title` groups
@@ -93,7 +94,7 @@ class ProjectTables(Settings):
 
 @dataclass(frozen=True)
 class ActivityTable(Settings):
-    """部门职责-工作活动绩效目标 (DOMAIN.md b.12)."""
+    """部门职责-工作活动绩效目标 (docs/domain.md b.12)."""
 
     section: str
     header: str

@@ -1,4 +1,4 @@
-"""Shanghai district budgets (上海市普陀区, 2024–2026): DOMAIN.md section e.
+"""Shanghai district budgets (上海市普陀区, 2024–2026): docs/domain.md section e.
 
 A cover (上海市普陀区2025年区级部门预算 / 预算主管部门：…, or 区级单位预算 / 预算单位：…), a
 table of contents, then 主要职能, 机构设置 (prose), 名词解释, 预算编制说明 (totals and the
