@@ -133,6 +133,7 @@ def parse_cached(path: Path, cache: Path | None, version: str) -> tuple[Parsed, 
             entry.unlink()
     parsed = parse(path, cache)
     parsed.doc.records = []  # the text's rows are not needed once read: a smaller, faster cache
+    parsed.doc.other_tables = []
     entry.parent.mkdir(parents=True, exist_ok=True)
     partial = entry.with_suffix(".partial")
     partial.write_bytes(pickle.dumps(parsed))

@@ -53,6 +53,20 @@ def describe(parsed: Parsed, verbose: bool = False) -> list[str]:
         lines.append(
             f"    - rounding {check.check}: {check.finding_message()} ({places(doc, check)})"
         )
+    report = parsed.sections.get("reading_report", [])
+    printed = sum(r["figures_printed"] for r in report)
+    missed = sum(r["figures_uncaptured"] for r in report)
+    lines += ["", f"  reading report: {printed} figures printed, {missed} captured by no resource"]
+    for row in report:
+        if row["part_status"] != "read" or row["columns_not_read"] or row["figures_uncaptured"]:
+            unread = (
+                f"; columns not read: {row['columns_not_read']}" if row["columns_not_read"] else ""
+            )
+            lines.append(
+                f"    - {row['part_kind']} {row['part_title'] or row['part']}: {row['part_status']}, "
+                f"{row['rows']} rows, {row['figures_uncaptured']} of {row['figures_printed']} "
+                f"figures uncaptured{unread}"
+            )
     lines.append(f"  warnings: {len(doc.problems)}")
     shown = doc.problems if verbose else doc.problems[:10]
     lines += [f"    - {problem}" for problem in shown]

@@ -85,6 +85,8 @@ class Document:
     template: str = ""
     # line → (page, ref) of every record that has one: kept when the records are dropped
     locations: dict[int, tuple[int | None, str]] = field(default_factory=dict)
+    # tables beyond the nine the document prints: (title, line, records), reported, not read
+    other_tables: list[tuple[str, int, list]] = field(default_factory=list)
 
     def warn(self, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path.name, line, message, self.page_of(line)))

@@ -158,7 +158,7 @@ def make_check(check, description, table, left, right, rows=(), split=1, **extra
     missing = any(side and all(r is None for r in side) for side in (left_rows, right_rows))
     return Check(check, description, table, *left, *right, rows_lines(left_rows),
                  rows_lines(right_rows or left_rows), sentences=sentences,
-                 missing=extra.pop("missing", missing), **extra)  # fmt: skip
+                 missing=extra.pop("missing", False) or missing, **extra)  # fmt: skip
 
 
 def plain(value: Decimal) -> str:

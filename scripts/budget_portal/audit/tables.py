@@ -353,8 +353,19 @@ class Audit:
         for row in rows:
             if row.get("parent_code"):
                 children[row["parent_code"]].append(row)
-        top = [r for r in rows if r.get("level") == 1]
-        groups = [(total_row(rows), top, "合计", "各类之和")]
+        if not any(not is_total(r) for r in rows):
+            return  # the total alone: no rows to add up
+        # The rows under the total: its 类, or where a table prints no 类 (项 codes only, 泉州),
+        # the rows whose parent it does not print.
+        top = [r for r in rows if r.get("code") and r.get("parent_code") not in by_code]
+        groups = [
+            (
+                total_row(rows),
+                top,
+                "合计",
+                "各类之和" if all(r.get("level") == 1 for r in top) else "最上级科目之和",
+            )
+        ]
         groups += [
             (by_code[c], kids, f"{c} {by_code[c]['name']}", "下级科目之和")
             for c, kids in children.items()

@@ -26,7 +26,8 @@ SAME = {"(": "（", ")": "）"}  # a half-width bracket pairs with a full-width 
 # How a document refers to itself, by kind; the other kind's words are a slip.
 SELF_WORDS = {
     "department": re.compile(r"本部门|我部门|部门预算(?!(?:支出)?经济分类)"),
-    "unit": re.compile(r"本单位|我单位|单位预算(?!单位)"),
+    # 单位预算 about a department's units (下属单位预算, 所属事业单位预算) is no slip
+    "unit": re.compile(r"本单位|我单位|(?<!下属)(?<!所属)(?<!事业)(?<!基层)单位预算(?!单位)"),
 }
 KIND_NAMES = {"department": "部门预算", "unit": "单位预算"}
 # A year naming this year's budget: 2025年部门预算, 2025年预算收入, 2025年“三公”经费预算.
@@ -42,7 +43,7 @@ def wording_checks(paragraphs: list[dict], kind: str, year: int) -> list[Check]:
         ("wording.placeholder", "未替换的占位文字", "不应出现占位文字", PLACEHOLDER.finditer, paragraphs),
         ("wording.doubled_punctuation", "连续两个标点", "不应连续出现两个标点", DOUBLED.finditer, paragraphs),
         ("wording.missing_content", "句子在应有内容处结束", "“主要原因是”“主要用于”等之后应写明内容",
-         MISSING.finditer, paragraphs),
+         MISSING.finditer, wrapped(paragraphs)),
         ("wording.unmatched_brackets", "括号或引号不成对", "括号、书名号和引号应成对", unmatched,
          wrapped(paragraphs)),
         ("wording.kind", f"{KIND_NAMES[kind]}使用了“{KIND_NAMES[other]}”的称谓",

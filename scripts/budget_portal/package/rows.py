@@ -14,6 +14,8 @@ from ..text import strip_numbering
 
 COMBINED = "all"
 SECTION_RESOURCES = (
+    "reading_report",
+    "uncaptured_figures",
     "table_of_contents",
     "organizations",
     "projects",

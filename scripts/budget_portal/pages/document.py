@@ -54,6 +54,7 @@ def write_document_page(site: Site, ds: Dataset) -> None:
         *asset_section(site, ds, page),
         *narrative_section(site, ds, page),
         *audit_section(site, ds, page),
+        *reading_section(site, ds, page),
         *download_section(ds, page),
     ]
     site.page(
@@ -404,6 +405,54 @@ def narrative_section(site: Site, ds: Dataset, page: str) -> list[str]:
             unsearched(body) if section == "名词解释" else body,
         ]
     return out
+
+
+READING_STATUS = {
+    "read": "已读取",
+    "empty": "空表",
+    "unreadable": "无法读取",
+    "missing": "文件中没有",
+    "not_read": "已识别，尚未发布",
+}
+PART_KINDS = {"table": "九张表", "other_table": "其他表", "section": "章节", "document": "其余部分"}
+
+
+def reading_section(site: Site, ds: Dataset, page: str) -> list[str]:
+    """What was read of each part, and the figures no resource captured (nothing is lost in
+    silence)."""
+    report = ds.records("reading_report")
+    if not report:
+        return []
+    printed = sum(int(r["figures_printed"] or 0) for r in report)
+    missed = sum(int(r["figures_uncaptured"] or 0) for r in report)
+    rows = (
+        [
+            esc(PART_KINDS.get(r["part_kind"], r["part_kind"])),
+            esc(r["part_title"] or r["part"]),
+            esc(READING_STATUS.get(r["part_status"], r["part_status"])),
+            esc(r["rows"]),
+            esc(r["columns_not_read"]),
+            esc(r["figures_printed"]),
+            esc(r["figures_uncaptured"]),
+            site.cite(ds, r, page) if r.get("source_line") else "",
+        ]
+        for r in report
+    )
+    return [
+        "## 读取报告\n",
+        unsearched_para(
+            f"文件各部分是否识别和读取、读了多少行、哪些栏目没有对应的发布字段。文件中印出的 {printed} 个数字"
+            f"（金额、百分比）中，{missed} 个没有被任何数据资源收录，逐一列在数据包的 "
+            "<code>uncaptured_figures.csv</code> 中（附出处和上下文）。"
+        ),
+        unsearched(
+            table(
+                ["类型", "部分", "状态", "行数", "未读取的栏目", "印出的数字", "未收录", "出处"],
+                rows,
+                [3, 5, 6],
+            )
+        ),
+    ]
 
 
 def download_section(ds: Dataset, page: str) -> list[str]:

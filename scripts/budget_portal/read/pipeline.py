@@ -27,6 +27,7 @@ from .procurement import procurement_rows, table_printed
 from .projects import project_rows
 from .provenance import companions, load_provenance, provenance_path
 from .registers import fixed_asset_rows, organization_rows
+from .report import reading_report
 from .sections import Section, glossary_rows, narrative_rows, section_of, split_sections
 from .tables import read_tables
 
@@ -161,6 +162,9 @@ def parse(path: Path, cache: Path | None = None) -> Parsed:
     printed = table_printed(sections, template)
     headings = {s.key: s.line for s in reversed(sections)}  # the first heading of each key
     checks = audit_document(doc, tables, rows, headings, template, procurement_printed=printed)
+    rows["reading_report"], rows["uncaptured_figures"] = reading_report(
+        doc, tables, sections, rows, template
+    )
     return Parsed(doc, tables, checks, rows, section_inventory(sections, rows, printed, template))
 
 

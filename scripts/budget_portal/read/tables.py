@@ -102,9 +102,8 @@ class Table:
         """The fields the document prints a column for (a table printed across: its total)."""
         if self.layout is None:  # a table made in code, not read: it has what its rows hold
             return set(TABLES[self.spec.key].fields)
-        return (
-            {"name", "total"} if self.layout.header == "across" else {c for c in self.columns if c}
-        )
+        across = self.layout.header == "across" and not self.columns
+        return {"name", "total"} if across else {c for c in self.columns if c}
 
     @property
     def status(self) -> str:
@@ -164,15 +163,15 @@ def split_tables(
     for record in records:
         text = record_text(record)
         layout = template.title_of(text)
-        if layout and current and current[0].key == layout.key and current[2]:
+        if layout and current and current[0] and current[0].key == layout.key and current[2]:
             continue  # the title again, above the rest of the table on the next page
         if layout:
             current = (layout, record, [])
             found.append(current)
             continue
-        if template.other_title_of(text) or (current and _TITLE_LIKE.match(label_key(text))):
-            others.append(record)
-            current = None
+        if template.other_title_of(text) or _TITLE_LIKE.match(label_key(text)):
+            current = (None, record, [])  # a table beyond the nine: reported, not read
+            others.append(current)
         elif current is None:
             continue
         elif isinstance(record, Paragraph) and not (
@@ -189,7 +188,10 @@ def split_tables(
 def read_tables(doc: Document, template: Template) -> dict[str, Table]:
     """The standard tables found in the document, by key; a title without a header is a TOC."""
     tables: dict[str, Table] = {}
-    found, _ = split_tables(doc.records, template)
+    found, others = split_tables(doc.records, template)
+    doc.other_tables = [
+        (clean_label(record_text(title)), title.line, body) for _, title, body in others
+    ]
     for layout, title, body in found:
         table = Table(SPEC_BY_KEY[layout.key], clean_label(record_text(title)), title.line, layout)
         table.lines = [title.line, *(r.line for r in body)]
@@ -202,7 +204,7 @@ def read_tables(doc: Document, template: Template) -> dict[str, Table]:
             continue
         tables[layout.key] = table
     for table in tables.values():
-        if table.layout.header != "across":
+        if table.layout.header != "across" or table.columns:
             fill_values(table, doc)
     drop_stray_fragments(tables, doc)
     warn_if_incomplete(tables, doc.records, doc)
@@ -361,13 +363,16 @@ def is_index_row(cells) -> bool:
 
 
 def is_data(cells, total_first: bool = True) -> bool:
-    """A row with a figure, or one that starts with a code or a total (合计) label."""
+    """A row with a figure, or one that starts with a code or a total (合计) label (and is not
+    a header that merely begins with the 合计 column)."""
     if is_index_row(cells):
         return False
     keys = [label_key(c) for c in cells]
     if any(_NUMBER.match(k) for k in keys[1:] if k) or (keys and _NUMBER.match(keys[0] or "x")):
         return True
-    return total_first and bool(keys) and bool(_TOTAL.match(keys[0]))
+    labels = [k for k in keys[1:] if k]
+    # 合计 first over other column labels is a header (中央: 合计 | 上年结转 | 一般公共预算…)
+    return total_first and bool(keys) and bool(_TOTAL.match(keys[0])) and len(labels) < 2
 
 
 def header_block(body: list, template: Template, total_first: bool = True):
@@ -517,7 +522,12 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
             for i, f in enumerate(table.columns[: len(stacks)])
             if f is None and stacks[i]
         }
-        & {" / ".join(stacks[i]) for r in table.rows for i, c in enumerate(r.cells[: len(stacks)]) if c.strip()}
+        & {
+            " / ".join(stacks[i])
+            for r in table.rows
+            for i, c in enumerate(r.cells[: len(stacks)])
+            if c.strip()
+        }
     )
     if unread:
         table.unread = unread
@@ -557,6 +567,9 @@ def read_across(table: Table, body: list, doc: Document, template: Template) -> 
     layout = table.layout
     header, rest = header_block(body, template, total_first=False)
     rows = [r for r in rest if isinstance(r, Row) and not is_blank(r.cells)]
+    if header and layout.columns and not printed_across(layout, header):
+        read_meaning(table, body, doc, template)  # its items are rows (项目 | 预算数)
+        return
     for record in rest:
         if isinstance(record, Paragraph):
             note(table, record, template)
@@ -580,6 +593,15 @@ def read_across(table: Table, body: list, doc: Document, template: Template) -> 
         values.update(row_number=len(table.rows) + 1, name=name, level=item.level)
         values["total"] = read_amount(cell, doc, line, layout.key, "total")
         table.rows.append(TableRow([cell], [line], values=values))
+
+
+def printed_across(layout: TableLayout, header: list) -> bool:
+    """Whether a table's header labels its items (因公出国(境)费 | 公务接待费 …): printed across;
+    a template that prints the same table either way (the national structure) reads the
+    other form by its columns."""
+    labels = {label_key(c) for r in header for c in r.cells if label_key(c)}
+    matched = {i.label for i in layout.items for label in labels if re.fullmatch(i.label, label)}
+    return len(matched) >= 2
 
 
 READERS = {
@@ -720,7 +742,7 @@ def three_public_level(name: str, parent: str) -> tuple[int, str]:
     key = label_key(name)
     if key.startswith("合计") or key.endswith("小计"):
         return 0, ""
-    if re.match(r"^[一二三四五六七八九十]+、", key):
+    if re.match(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]", key):
         return 1, key
     return 2, parent
 

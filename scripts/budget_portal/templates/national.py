@@ -34,7 +34,11 @@ TITLE_SUFFIX = r"(?:\((?:按)?[^()]{0,10}\)|\(预算表\d+\)|\(\d{4}年度?\))?"
 FUND = r"(?:财政拨款|拨款)?"
 KIND = r"(?:表|情况表|明细表)"
 
-CODE = (Column("code", r"(?:功能分类|功能|经济分类|支出功能分类)?(?:科目)?编码|类|款|项"),)
+# The code column of the functional or the department's economic classification (not the
+# government economic one, 政府经济分类 5xx, which no published field holds).
+CODE = (
+    Column("code", r"(?:部门预算|部门)?(?:支出)?(?:功能|经济)?(?:分类)?(?:科目)?编码|类|款|项"),
+)
 NAME = (
     Column(
         "name",
@@ -133,7 +137,9 @@ TABLES = (
     ),
     TableLayout(
         "basic_expenditure",
-        (rf"一般公共预算{FUND}基本支出(?:部门预算)?(?:经济分类)?(?:预算)?{KIND}",),
+        # by economic class: one by functional class (西安's 基本支出明细表（按支出功能分类科目）)
+        # is another table
+        (rf"一般公共预算{FUND}基本支出(?:部门预算)?(?:经济分类)?(?:预算)?{KIND}(?!\(按?支出功能)",),
         "meaning",
         (
             *CODE,
@@ -158,7 +164,15 @@ TABLES = (
             Item(r"(?:公务用车)?购置费", 2),
             Item(r"(?:公务用车)?运(?:行)?(?:维护)?费", 2),
         ),
-        absent=("general_budget", "government_fund", "state_capital"),
+        absent=("general_budget", "government_fund", "state_capital"),  # printed across
+        # … or its items as rows (福建, 广东): 项目 | 预算数 (| the three funds)
+        columns=(
+            Column("name", r"项目|科目(?:名称)?|项目名称"),
+            Column("total", r"预算数?|合计|金额|本年预算|\d{4}年预算数?"),
+            Column("general_budget", r"一般公共预算(?:财政拨款|拨款)?"),
+            Column("government_fund", r"政府性基金(?:预算)?(?:财政拨款|拨款)?"),
+            Column("state_capital", r"国有资本经营(?:预算)?(?:财政拨款|拨款)?"),
+        ),
     ),
 )
 
@@ -204,7 +218,7 @@ NATIONAL = Template(
     page_noise=(
         r"^(?:[-—－–]\s*\d[\d\s]*[-—－–]|第?\s*\d[\d\s]*页?|[\d\s]+|.*单位[:：].*"
         r"|(?:编制)?(?:部门|单位)(?:名称)?[:：].*|[(（]?\d{4}\s*年度?[)）]?|.*预算公开$"
-        r"|[*\s\d]+|\d{3}-\S+.*)$"
+        r"|[*\s\d]+|\d{3}-\S+.*|(?:预算|公开)?表\s*[0-9一二三四五六七八九十]{1,3}\s*表?)$"
     ),
     note=r"^[(（]?注[:：]",
     header_meta=r"^(?:金额)?单位[:：]|^(?:编制)?(?:部门|单位)(?:名称)?[:：]|^\d{3}-[\u4e00-\u9fff]",
@@ -222,6 +236,12 @@ NATIONAL = Template(
         "expenditure_year_total": ("本年支出合计", "本年支出小计", "支出合计"),
         "expenditure_carryover": ("结转结余下年", "年末结转和结余", "年终结转结余", "结转下年"),
         "expenditure_grand_total": ("支出总计", "支出总额"),
+        "appropriation_carryover": (
+            "年初财政拨款结转和结余",
+            "上年结转结余",
+            "上年结转",
+            "年初结转和结余",
+        ),
     },
     three_public_rows=(
         ("abroad", r"因公出国"),
