@@ -22,7 +22,7 @@ import yaml
 
 from .build import discover
 from .extract import extract
-from .model import Document, DocumentError
+from .model import Document, DocumentError, Row
 from .read.pipeline import read_document
 from .read.provenance import PROVENANCE_SUFFIX, load_provenance, provenance_path
 from .templates import NATIONAL_NAME, TEMPLATES, short_texts
@@ -233,7 +233,7 @@ def add_documents(
             why = f"{type(error).__name__}: {error}"
             yield Outcome(source, refused=f"{source}: cannot be read ({why}); please report it")
             continue
-        if not has_tables(added.document, cache):
+        if not prints_rows(added.document, cache):
             narratives.append(added)
         yield Outcome(source, added)
     for source, error in tables_only:
@@ -245,14 +245,25 @@ def add_documents(
         yield Outcome(source, attach_companion(source, owner))
 
 
-def has_tables(path: Path, cache: Path | None) -> bool:
-    """Whether a file prints any of the nine tables (by the national structure's titles)."""
+def records_of(path: Path, cache: Path | None) -> list:
     try:
-        records = extract(path.read_bytes(), path, cache).records
+        return extract(path.read_bytes(), path, cache).records
     except (DocumentError, OSError):
-        return False
+        return []
+
+
+def has_tables(path: Path, cache: Path | None) -> bool:
+    """Whether a file prints any of the nine tables (their titles, by the national structure's
+    vocabulary, and rows)."""
+    records = records_of(path, cache)
     national = TEMPLATES[NATIONAL_NAME]
-    return any(national.title_of(text) for text in short_texts(records))
+    titled = any(national.title_of(text) for text in short_texts(records))
+    return titled and any(isinstance(r, Row) for r in records)
+
+
+def prints_rows(path: Path, cache: Path | None) -> bool:
+    """Whether a document prints any table at all (a 情况说明 published alone prints none)."""
+    return any(isinstance(r, Row) for r in records_of(path, cache))
 
 
 def is_companion(path: Path, doc: Document, cache: Path | None) -> bool:

@@ -16,7 +16,7 @@ from ..metadata.registry import FIELDS, TABLES
 from ..metadata.units import WAN_YUAN, to_wan_yuan
 from ..read.tables import ZERO, Table
 from ..templates import Template
-from ..text import label_key
+from ..text import label_key, strip_numbering
 from .check import Check, make_check
 
 
@@ -103,6 +103,13 @@ def total_row(rows: list[dict]) -> dict | None:
     return next((r for r in rows if is_total(r)), None)
 
 
+def repeated_codes(rows: list[dict]) -> bool:
+    """Whether a code stands on more than one row: the table is not a hierarchy of codes but
+    crosses them with units or another classification (北京: 项 codes once per unit)."""
+    codes = [r["code"] for r in rows if r.get("code")]
+    return len(codes) != len(set(codes))
+
+
 def coded_rows(rows: list[dict]) -> dict[str, dict]:
     by_code: dict[str, dict] = {}
     for row in rows:
@@ -112,7 +119,15 @@ def coded_rows(rows: list[dict]) -> dict[str, dict]:
 
 
 def row_labelled(rows: list[dict], column: str, key: str) -> dict | None:
-    return next((r for r in rows if label_key(r.get(column) or "") == key), None)
+    """The row labelled `key`, numbered or not (二、上年结转结余 is 上年结转结余)."""
+    return next(
+        (
+            r
+            for r in rows
+            if key in (label_key(r.get(column) or ""), strip_numbering(r.get(column) or ""))
+        ),
+        None,
+    )
 
 
 def numbered(rows: list[dict], column: str, before: dict | None) -> list[dict]:
@@ -338,10 +353,17 @@ class Audit:
         spec = self.tables[key].spec
         rows = self.rows[key]
         by_code = coded_rows(rows)
-        if not by_code and any(not is_total(r) for r in rows):
+        unchecked = (
+            "表中没有科目编码"
+            if not by_code
+            else "同一编码印在多行（按单位或按另一分类交叉列示）"
+            if repeated_codes(rows)
+            else ""
+        )
+        if unchecked and any(not is_total(r) for r in rows):
             self.equal(
                 f"{key}.hierarchy",
-                f"{table_title(key)}：上级科目 = 下级科目之和（表中没有科目编码，层级无从核对）",
+                f"{table_title(key)}：上级科目 = 下级科目之和（{unchecked}，层级无从核对）",
                 key,
                 ("上级科目", None),
                 ("下级科目之和", None),
@@ -481,6 +503,7 @@ class Audit:
                 ("年初财政拨款结转和结余", value(carry, "income")),
                 ("各类资金结转之和", total_of(parts, "income")),
                 (carry, *parts),
+                missing=not parts,  # its parts not numbered: which rows they are is unknown
             )
         if year_in is not grand_in:
             self.equal(
@@ -490,6 +513,7 @@ class Audit:
                 ("收入总计", value(grand_in, "income")),
                 (f"{in_label} + 年初结转和结余", value(year_in, "income") + value(carry, "income")),
                 (grand_in, year_in, carry),
+                missing=year_in is None,
             )
         self.equal(
             "appropriation.balance",
@@ -648,6 +672,13 @@ class Audit:
 
     # identity 13 ----------------------------------------------------------------------
     def functional_economic(self):
+        if any(
+            map(
+                repeated_codes,
+                (self.rows["general_budget_expenditure"], self.rows["basic_expenditure"]),
+            )
+        ):
+            return  # a code on several rows: its one amount is not printed
         functional = coded_rows(self.rows["general_budget_expenditure"])
         economic = coded_rows(self.rows["basic_expenditure"])
         for f_code, e_code in FUNCTIONAL_ECONOMIC_LINKS:

@@ -1052,8 +1052,9 @@ RESOURCES: dict[str, Resource] = {
         Resource(
             "expenditure_items",
             "财政拨款支出主要内容",
-            "预算编制说明逐项写明的支出：功能分类（由所写名称在本文件表格中找到编码）、金额、"
-            "上年数、增减和原因（单位万元）。",
+            "情况说明逐项写明的一般公共预算（财政拨款）支出：功能分类（所印编码，或由所写名称在本文件表格中"
+            "找到编码）、金额、上年数、增减和原因（单位万元）。序号按文件印刷，几组列表时可以重复，"
+            "每项以出处行区分。",
             (
                 "dataset_id",
                 "item_number",
@@ -1070,7 +1071,7 @@ RESOURCES: dict[str, Resource] = {
                 "reason",
                 "source_line",
             ),
-            ("dataset_id", "item_number"),
+            ("dataset_id", "source_line"),
             (*_DOC_FK, *_CODE_FK),
             titles={"name": "科目名称（项）"},
         ),

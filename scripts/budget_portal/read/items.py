@@ -10,13 +10,15 @@ names no table prints keeps an empty code, with a warning.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..model import Document, Paragraph
 from ..templates import Template
 from ..templates.parts import ExpenditureItems
 from ..text import clean_label, label_key
-from .sections import Section, section_of
+from . import grammar
+from .sections import Section
 from .tables import Table
 
 FUNCTIONAL_TABLES = ("expenditure", "general_budget_expenditure", "income")
@@ -26,34 +28,52 @@ def expenditure_item_rows(doc: Document, sections: list[Section], template: Temp
     items: ExpenditureItems | None = template.part("expenditure_items")
     if items is None:
         return []
-    section = section_of(sections, items.section)
+    chosen = [s for s in sections if s.key == items.section] if items.section else sections
     rows = []
-    for record in section.records if section else []:
+    for section in chosen[:1] if items.section else chosen:
+        rows += section_items(doc, section, items)
+    return rows
+
+
+def section_items(doc: Document, section: Section, items: ExpenditureItems) -> list[dict]:
+    """The numbered items of one section, read with the shared grammar (read/grammar.py) and
+    the template's own phrasings."""
+    rows = []
+    scope = re.compile(items.scope_pattern) if items.scope_pattern else None
+    heading = section.title
+    for record in section.records:
         if not isinstance(record, Paragraph):
             continue
         text = clean_label(record.text)
-        if not (match := items.regex("item").match(text)):
+        if grammar.is_heading(text):
+            heading = text
             continue
-        names = [m["name"].strip() for m in items.regex("path").finditer(match["path"])]
+        if scope and not (scope.search(section.title) or scope.search(heading)):
+            continue  # items of other spending (all funds, 政府性基金): not these checks'
+        if not (match := grammar.item(text, items.regex("item"))):
+            continue
+        path = match.groupdict().get("path") or match["quoted"] or match["marked"]
+        names = grammar.path_names(path)
         previous = items.regex("previous").search(text)
         restated = items.regex("restated").search(text)
-        change = items.regex("change").search(text)
+        change = items.regex("change").search(text) or grammar.COMPARISON.search(text)
+        direction = grammar.DIRECTIONS.get(change["direction"], "") if change else ""
         percent = Decimal(change["percent"]) if change and change["percent"] else None
-        if percent is not None and change["direction"] == "减少":
+        if percent is not None and direction == "减少":
             percent = -percent
         purpose, reason = items.regex("purpose").search(text), items.regex("reason").search(text)
         rows.append(
             {
                 "dataset_id": doc.metadata.dataset_id,
-                "item_number": int(match["number"]),
-                "code": "",
-                "name": names[-1] if names else "",
-                "function_names": match["path"],
-                "stated_amount": amount(match["amount"]),
+                "item_number": grammar.item_number(match),
+                "code": grammar.printed_code(names),
+                "name": names[-1].name if names else "",
+                "function_names": path,
+                "stated_amount": grammar.amount_in_wan_yuan(match),
                 "previous_label": previous["label"] if previous else "",
                 "previous_amount": amount(previous["amount"]) if previous else None,
                 "restated_amount": amount(restated["amount"]) if restated else None,
-                "change_direction": change["direction"] if change else "",
+                "change_direction": direction,
                 "change_percent": percent,
                 "purpose": purpose["text"].strip() if purpose else "",
                 "reason": reason["text"].strip() if reason else "",
@@ -73,10 +93,11 @@ def resolve_codes(
     """Each item's code, from the path of names the document's tables print for it."""
     if not rows:
         return
-    path = template.part("expenditure_items").regex("path")
     paths = names_to_codes(tables)
     for row in rows:
-        names = tuple(label_key(m["name"]) for m in path.finditer(row["function_names"]))
+        if row["code"]:
+            continue  # its markers print it (204类 06款 01项)
+        names = tuple(label_key(n.name) for n in grammar.path_names(row["function_names"]))
         row["code"] = paths.get(names, "")
         if not row["code"]:
             doc.warn(

@@ -18,7 +18,7 @@ province template claims, from vocabularies rather than one province's habits:
 from __future__ import annotations
 
 from . import Column, Item, SectionRule, TableLayout, Template
-from .parts import Cover
+from .parts import Cover, ExpenditureItems
 
 # What may stand before a title: a table number in any style, the year, the level of
 # government, 部门/单位 and 综合/预算; and after it: a note on the classification or a number.
@@ -27,7 +27,7 @@ TITLE_PREFIX = (
     rf"(?:(?:部门公开|公开|预算|部门)?表{NUMBER}[:、.]?|(?:预算|公开){NUMBER}表[:、.]?"
     rf"|{NUMBER}、|\({NUMBER}\))?"
     r"(?:\d{4}年度?)?(?:中央|省级|市级|市本级|区级|县级|本级)?(?:部门|单位|预算单位)?"
-    r"(?:综合)?(?:预算)?"
+    r"(?:综合)?(?:预算)?(?:本年)?"
 )
 TITLE_SUFFIX = r"(?:\((?:按)?[^()]{0,10}\)|\(预算表\d+\)|\(\d{4}年度?\))?"
 
@@ -42,8 +42,9 @@ CODE = (
 NAME = (
     Column(
         "name",
-        r"(?:功能|经济|支出功能|部门经济|部门支出经济|部门预算支出经济|政府支出经济|功能分类|经济分类)?"
-        r"(?:分类)?科目(?:名称)?|(?:功能|经济)?(?:分类)?科目名称|项目|功能科目名称"
+        # the functional or the department's economic class (支出经济分类科目名称), never the
+        # government's economic class (政府支出经济分类科目), which no published field holds
+        r"(?:支出)?(?:部门)?(?:预算)?(?:支出)?(?:功能|经济)?(?:分类)?科目(?:名称)?|项目|功能科目名称"
         r"|(?:部门|单位|预算单位)(?:名称)?",  # a table by unit (收入总表 in 福建, 江苏)
     ),
 )
@@ -230,10 +231,10 @@ NATIONAL = Template(
     stated_flat=True,
     glossary_entry=r"^[（(]?(?P<number>\d+|[一二三四五六七八九十]+)\s*(?:[)）]|[、.．])\s*(?P<term>[^：:，。]{1,30}?)\s*[:：]\s*(?P<definition>.+)$",
     summary_rows={
-        "income_year_total": ("本年收入合计", "本年收入小计", "收入合计"),
+        "income_year_total": ("本年收入合计", "本年收入小计", "收入合计", "本年收入"),
         "income_carryover": ("上年结转结余", "上年结转", "年初结转和结余", "上年结转和结余"),
         "income_grand_total": ("收入总计", "收入总额"),
-        "expenditure_year_total": ("本年支出合计", "本年支出小计", "支出合计"),
+        "expenditure_year_total": ("本年支出合计", "本年支出小计", "支出合计", "本年支出"),
         "expenditure_carryover": ("结转结余下年", "年末结转和结余", "年终结转结余", "结转下年"),
         "expenditure_grand_total": ("支出总计", "支出总额"),
         "appropriation_carryover": (
@@ -252,6 +253,8 @@ NATIONAL = Template(
     ),
     inventory=(),
     parts={
+        # 一般公共服务支出（类）…（款）…（项）支出 2,906.63 万元，主要用于…, in any section
+        "expenditure_items": ExpenditureItems(scope_pattern=r"一般公共预算"),
         "cover": Cover(
             title_pattern=(
                 r"^[^\u4e00-\u9fff\d]*(?:(?P<year>(?:19|20)\d{2})\s*年度?)?\s*"

@@ -114,16 +114,20 @@ class UnitList(Settings):
 
 @dataclass(frozen=True)
 class ExpenditureItems(Settings):
-    """The numbered items of 财政拨款支出主要内容: a function named by its 类/款/项 names."""
+    """The numbered items that spend by function (财政拨款支出主要内容), read with the shared
+    grammar (read/grammar.py: number, classification path, amount, comparison); a template adds
+    phrasings of its own, it does not replace the grammar."""
 
-    section: str
-    item_pattern: str  # `number`, `path`, `amount` groups
-    path_pattern: str  # the names in the path: one `name` group, repeated
-    previous_pattern: str  # `label` and `amount`: last year's figure
-    restated_pattern: str  # `amount`: this year's figure stated again
-    change_pattern: str  # `direction` and `percent`
-    purpose_pattern: str
-    reason_pattern: str
+    section: str = ""  # the section they stand in; '' any section
+    # the heading (the section's title or a sub-heading above them) that says the items are of
+    # the 一般公共预算 spending their checks compare with; '' any heading
+    scope_pattern: str = ""
+    item_pattern: str = r"(?!)"  # a phrasing of its own: `number`, `path`, `amount` groups
+    previous_pattern: str = r"(?!)"  # `label` and `amount`: last year's figure
+    restated_pattern: str = r"(?!)"  # `amount`: this year's figure stated again
+    change_pattern: str = r"(?!)"  # `direction` and `percent` (the grammar's otherwise)
+    purpose_pattern: str = r"主要用于[:：]?(?P<text>[^。]*)"
+    reason_pattern: str = r"主要原因是[:：]?(?P<text>[^。]*)"
 
 
 @dataclass(frozen=True)

@@ -276,7 +276,6 @@ SHANGHAI = Template(
         "expenditure_items": ExpenditureItems(
             section="overview",
             item_pattern=r"^(?P<number>\d+)[.．、]\s*[“\"](?P<path>[^”\"]+)[”\"]\s*(?P<amount>[\d,]+(?:\.\d+)?)万元",
-            path_pattern=r"(?P<name>[^（）()]+?)[（(](类|款|项)[)）]",
             previous_pattern=r"(?P<label>\d{4}年当年预算执行数)为(?P<amount>[\d,]+(?:\.\d+)?)\s*万元",
             restated_pattern=r"\d{4}年预算安排(?P<amount>[\d,]+(?:\.\d+)?)\s*万元",
             change_pattern=r"比\d{4}年预算执行数(?P<direction>增加|减少|持平)(?:(?P<percent>[\d.]+)%)?",
