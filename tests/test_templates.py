@@ -43,6 +43,29 @@ def test_a_real_document_of_the_template_is_read_with_it(name):
     assert (doc.template, doc.metadata.dataset_id) == (name, fixture(name)["dataset_id"])
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_the_sections_of_a_template_read_its_own_document(name):
+    """Its section rules find the sections it requires (and some section at all), and the
+    parts it sets read rows there: a template whose rules match nothing fails here."""
+    parsed = parse(ROOT / fixture(name)["document"], ROOT / "build" / "cache")
+    report = parsed.sections["reading_report"]
+    found = {r["part"] for r in report if r["part_kind"] == "section"}
+    template = TEMPLATES[name]
+    assert found and set(template.required_sections) <= found, sorted(found)
+    parts = [p for p in template.parts if p in parsed.sections]
+    assert not parts or any(parsed.sections[p] for p in parts), (name, parts)
+    assert parsed.sections["narrative"]
+
+
+def test_a_template_naming_a_role_or_part_no_reader_knows_is_refused():
+    with pytest.raises(ValueError, match="unknown summary row role"):
+        dataclasses.replace(HEBEI, summary_rows={"income_grand_totl": ("收入总计",)})
+    with pytest.raises(ValueError, match="unknown part"):
+        dataclasses.replace(HEBEI, parts={**HEBEI.parts, "procurment": HEBEI.part("procurement")})
+    with pytest.raises(ValueError, match="unknown 三公 row key"):
+        dataclasses.replace(HEBEI, three_public_rows=(("abroard", "因公出国"),))
+
+
 def test_a_template_with_a_bad_setting_is_refused_when_it_loads():
     with pytest.raises(ValueError, match="not a field of the table"):
         TableLayout("income", ("收入总表",), "numbered", (Column("nonsense", "合计"),))
