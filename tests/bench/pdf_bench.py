@@ -12,12 +12,14 @@ slower).  The target: extraction at most 1.5× the bare pass.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
 from pathlib import Path
 
 import pdfplumber
 
 from budget_portal.extract.pdf import extract_pdf
+from budget_portal.model import DocumentError
 from budget_portal.read.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,8 +51,15 @@ def measure(path: Path, runs: int) -> dict:
         "pages": pages,
         "bare": best(runs, lambda: bare_pass(path)),
         "extract": best(runs, lambda: extract_pdf(raw, path)),
-        "parse": best(runs, lambda: parse(path)),
+        "parse": best(runs, lambda: parse_or_part(path)),
     }
+
+
+def parse_or_part(path: Path) -> None:
+    """The whole parse; a companion (a file of tables that names no department) is read with
+    its document, so alone it is refused, after being read."""
+    with contextlib.suppress(DocumentError):
+        parse(path)
 
 
 def main(argv: list[str] | None = None) -> int:

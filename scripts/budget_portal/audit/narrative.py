@@ -85,12 +85,12 @@ class NarrativeAudit(Audit):
             (r for r in rows if r["level"] == 0), None
         )
         if target:
-            self.against_figure("three_public.narrative_total", "“三公”表合计 = 情况说明第四部分", "three_public",
+            self.against_figure("three_public.narrative_total", "“三公”表合计 = 情况说明的“三公”经费部分", "three_public",
                                 "three_public.total", (f"表：{target['name']}", value(target, "total")), (target,))  # fmt: skip
         for key, pattern in self.template.three_public_rows:
             row = next((r for r in rows if r["level"] and re.search(pattern, r["name"])), None)
             if row:
-                self.against_figure(f"three_public.narrative_{key}", "“三公”表各项 = 情况说明第四部分", "three_public",
+                self.against_figure(f"three_public.narrative_{key}", "“三公”表各项 = 情况说明的“三公”经费部分", "three_public",
                                     f"three_public.{key}", (f"表：{row['name']}", value(row, "total")), (row,))  # fmt: skip
 
     # 16, 17 ----------------------------------------------------------------------------
@@ -226,7 +226,7 @@ class NarrativeAudit(Audit):
                            (f"{len(items)} 个品目之和", item_sum), (label, sum((r["total"] or ZERO for r in marked), ZERO)),
                            (*items, *marked), split=len(items))  # fmt: skip
         if self.procurement_printed:
-            self.against_figure("procurement.narrative_total", "情况说明第六部分 = 采购各品目之和", "procurement",
+            self.against_figure("procurement.narrative_total", "情况说明的政府采购部分 = 采购各品目之和", "procurement",
                                 "procurement.total", (f"{len(items)} 个品目之和", item_sum), items)  # fmt: skip
 
     # 23, 24 ----------------------------------------------------------------------------
@@ -238,7 +238,7 @@ class NarrativeAudit(Audit):
         self.equal("fixed_assets.total", "资产总额 = 房屋 + 车辆 + 设备 + 其他（办公用房是其中项，不相加）", "fixed_assets",
                    ("资产总额", rows["total"]["value"] or ZERO), ("各类之和", sum((r["value"] or ZERO for r in parts), ZERO)),
                    (rows["total"], *parts))  # fmt: skip
-        self.against_figure("fixed_assets.narrative_total", "情况说明第七部分 = 资产总额", "fixed_assets",
+        self.against_figure("fixed_assets.narrative_total", "情况说明的国有资产部分 = 资产总额", "fixed_assets",
                             "assets.total", ("表：资产总额", rows["total"]["value"] or ZERO), (rows["total"],))  # fmt: skip
 
     def planned_purchases(self):
