@@ -305,10 +305,8 @@ def read_numbered(table: Table, body: list, doc: Document, template: Template) -
             if key in template.column_number_labels:
                 numbers = [c.strip() for c in record.cells[1:] if c.strip()]
                 if len(numbers) != len(layout.columns):
-                    table.unreadable = (
-                        f"栏次 row lists {len(numbers)} columns, expected {len(layout.columns)}"
-                    )
-                    doc.warn(f"{layout.key}: {table.unreadable}; table not read", record.line)
+                    why = f"栏次 row lists {len(numbers)} columns, expected {len(layout.columns)}"
+                    not_read(table, why, doc, record.line)
                     return
                 state, after_header = "data", True
             continue
@@ -328,6 +326,12 @@ def read_numbered(table: Table, body: list, doc: Document, template: Template) -
         after_header = False
     if state == "before-header":
         table.unreadable = NO_HEADER
+
+
+def not_read(table: Table, why: str, doc: Document, line: int) -> None:
+    """A table whose layout does not fit: reported, not read (never guessed)."""
+    table.unreadable = why
+    doc.warn(f"{table.spec.key}: {why}; table not read", line)
 
 
 def note(table: Table, record: Paragraph, template: Template) -> None:
@@ -431,8 +435,12 @@ def read_labelled(table: Table, body: list, doc: Document, template: Template) -
     width = max(len(r.cells) for r in header)
     table.columns, unknown = map_columns(layout, leaf_labels(header, width))
     if unknown:
-        table.unreadable = f"unknown column headers {unknown} (template {template.name})"
-        doc.warn(f"{layout.key}: {table.unreadable}; table not read", header[0].line)
+        not_read(
+            table,
+            f"unknown column headers {unknown} (template {template.name})",
+            doc,
+            header[0].line,
+        )
         return
     repeated = {tuple(label_key(c) for c in r.cells) for r in header}
     for record in rest:
@@ -487,8 +495,8 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
     figures = [r for r in rows if is_data(r.cells) and not is_index_row(r.cells)]
     totals_only = table.spec.kind == "coded" and len(figures) == 1
     if not any(f in ("name", "code", "income_name") for f in table.columns) and not totals_only:
-        table.unreadable = f"no column of names or codes among {[s[-1] for s in stacks if s]}"
-        doc.warn(f"{table.spec.key}: {table.unreadable}; table not read", header[0].line)
+        labels = [s[-1] for s in stacks if s]
+        not_read(table, f"no column of names or codes among {labels}", doc, header[0].line)
         return
     repeated = {tuple(label_key(c) for c in r.cells) for r in header}
     for record in rest:
