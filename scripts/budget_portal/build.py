@@ -91,13 +91,15 @@ COMMANDS = ("add.py", "check.py", "cli.py", "site.py", "validate.py", "search_sk
 def code_version() -> str:
     """A hash of what reads a document: a cached parse is used only by what made it.
 
-    Every module under the package counts (templates are code), except the pages, which read
-    packages, and the maintainer's commands, which do not change how a document reads; and
-    the versions of the libraries that shape what is read (PDF, DOCX, pinyin for ids)."""
+    Every module and reference file under the package counts (templates are code), except the
+    pages, which read packages, and the maintainer's commands, which do not change how a
+    document reads; and the versions of the libraries that shape what is read (PDF, DOCX,
+    pinyin for ids)."""
     digest = hashlib.sha256(extract_version().encode())
     digest.update(f"pypinyin=={importlib.metadata.version('pypinyin')}".encode())
     here = Path(__file__).parent
-    for source in sorted(here.rglob("*.py")):
+    # the code and the reference data it reads (metadata/classification_names.csv)
+    for source in sorted(p for p in here.rglob("*") if p.suffix in (".py", ".csv")):
         relative = source.relative_to(here)
         if relative.parts[0] != "pages" and relative.as_posix() not in COMMANDS:
             digest.update(relative.as_posix().encode() + b"\0" + source.read_bytes())

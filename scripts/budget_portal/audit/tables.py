@@ -358,6 +358,8 @@ class Audit:
             if not by_code
             else "同一编码印在多行（按单位或按另一分类交叉列示）"
             if repeated_codes(rows)
+            else "表中只印名称，有的名称找不到编码"
+            if self.tables[key].unresolved
             else ""
         )
         if unchecked and any(not is_total(r) for r in rows):

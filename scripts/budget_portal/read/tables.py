@@ -27,12 +27,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..metadata.classification import class_code_for_label, is_code, level_of, parent_of
+from ..metadata.classification import (
+    CLASS_BY_LABEL,
+    class_code_for_label,
+    is_code,
+    level_of,
+    parent_of,
+    reference,
+)
 from ..metadata.registry import FIELDS, TABLES
 from ..metadata.units import IN_WAN_YUAN
 from ..model import Document, DocumentError, Paragraph, Row
 from ..templates import TableLayout, Template
-from ..text import clean_label, is_blank, label_key, parse_amount
+from ..text import clean_label, is_blank, label_key, parse_amount, strip_numbering
 
 ZERO = Decimal("0")
 TEXT_COLUMNS = {"code", "name", "income_name", "expenditure_name"}
@@ -95,6 +102,8 @@ class Table:
     unit: str = ""
     columns: list[str | None] = field(default_factory=list)  # the field of each printed cell
     unread: list[str] = field(default_factory=list)  # the labels of columns no field fits
+    by_unit: bool = False  # its rows are units (单位名称), not a classification
+    unresolved: list[str] = field(default_factory=list)  # printed names no code was found for
     lines: list[int] = field(default_factory=list)  # every record the table spans
 
     @property
@@ -206,6 +215,13 @@ def read_tables(doc: Document, template: Template) -> dict[str, Table]:
     for table in tables.values():
         if table.layout.header != "across" or table.columns:
             fill_values(table, doc)
+    for table in tables.values():
+        if (
+            table.spec.kind == "coded"
+            and not table.by_unit
+            and not any(r.values.get("code") for r in table.rows)
+        ):
+            resolve_names(table, tables, doc)
     drop_stray_fragments(tables, doc)
     warn_if_incomplete(tables, doc.records, doc)
     return tables
@@ -492,6 +508,8 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
     width = max(len(r.cells) for r in (*header, *rows))
     stacks = leaf_labels(header, width)
     table.columns = map_meanings(table.layout, stacks)
+    if "name" in table.columns and stacks[table.columns.index("name")]:
+        table.by_unit = bool(_BY_UNIT.search(stacks[table.columns.index("name")][-1]))
     figures = [r for r in rows if is_data(r.cells) and not is_index_row(r.cells)]
     totals_only = table.spec.kind == "coded" and len(figures) == 1
     if not any(f in ("name", "code", "income_name") for f in table.columns) and not totals_only:
@@ -544,6 +562,7 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
 
 
 _DIGITS = re.compile(r"^\d{1,2}$")
+_BY_UNIT = re.compile(r"单位|部门")  # a name column of units, not of a classification
 _CODE = re.compile(r"^\[?\d{3,7}\]?")
 
 
@@ -753,6 +772,56 @@ def three_public_level(name: str, parent: str) -> tuple[int, str]:
     if re.match(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]", key):
         return 1, key
     return 2, parent
+
+
+# --- a table of names only: codes from the classification (杭州) ------------------------------
+
+
+def children_by_name(classification: str, tables: dict[str, Table]) -> dict[str, dict[str, str]]:
+    """parent code → {name → code}: the classification reference and the codes the document's
+    other tables print ('' is the parent of a 类)."""
+    children: dict[str, dict[str, str]] = defaultdict(dict)
+    for code, names in reference().items():
+        if is_code(code, classification):
+            for row in names:
+                children[parent_of(code)].setdefault(label_key(row["name"]), code)
+    for table in tables.values():
+        if table.spec.classification == classification:
+            for row in table.rows:
+                if code := row.values.get("code"):
+                    children[parent_of(code)][label_key(row.values["name"])] = code
+    if classification == "functional":
+        for label, code in CLASS_BY_LABEL.items():
+            children[""].setdefault(label_key(label + "支出"), code)
+    return children
+
+
+def resolve_names(table: Table, tables: dict[str, Table], doc: Document) -> None:
+    """Codes for a table that prints names only, its hierarchy lost with its indentation: in
+    print order, a name is the child of the last code found (a 项 under its 款), else of that
+    code's parent (the next 款), else a 类.  Every name that fits no code is reported."""
+    children = children_by_name(table.spec.classification, tables)
+    current, resolved, unfit = "", 0, []
+    for row in table.rows:
+        values = row.values
+        if not values.get("name") or label_key(values["name"]) in ("合计", "总计"):
+            continue
+        key = label_key(strip_numbering(values["name"]))
+        chain = dict.fromkeys([current, parent_of(current), parent_of(parent_of(current)), ""])
+        code = next((children[p][key] for p in chain if key in children.get(p, {})), "")
+        if not code:
+            unfit.append(values["name"])
+            continue  # the rows after it may still be placed: their own names say where
+        values.update(code=code, level=level_of(code), parent_code=parent_of(code))
+        current, resolved = code, resolved + 1
+    table.unresolved = unfit
+    if resolved or unfit:
+        doc.warn(
+            f"{table.spec.key}: prints names only; {resolved} codes found from the names "
+            f"(classification reference, the order of the rows)"
+            + (f"; {len(unfit)} names fit no code: {unfit[:8]}" if unfit else ""),
+            table.title_line,
+        )
 
 
 # --- page-break fragments checked against the rest of the document (c.2) ---------------------

@@ -1,0 +1,98 @@
+"""The national structure on snippets: the traps of the family, each on a few lines of text
+read the way the build reads a document (tests/conftest.py `read`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .conftest import tsv
+
+COVER = "杭州市气象局\n2026 年度部门预算\n"
+
+
+def test_titles_are_known_whatever_their_numbering(read):
+    from budget_portal.templates import TEMPLATES
+
+    national = TEMPLATES["national"]
+    titles = {
+        "预算02表 收入总表": "income",
+        "公开03表": None,  # a label alone is no title
+        "表5：2026年市级部门一般公共预算支出预算表": "general_budget_expenditure",
+        "部门公开表1 部门收支总表": "income_expenditure_summary",
+        "本年一般公共预算基本支出表(预算表6)": "basic_expenditure",
+        "一般公共预算基本支出情况表（按经济分类科目）": "basic_expenditure",
+        "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）": None,  # by function
+        "财政拨款安排的行政经费及“三公”经费预算表": "three_public",
+        "十、一般公共预算“三公”经费、会议费、培训费支出表": "three_public",
+    }
+    for title, key in titles.items():
+        layout = national.title_of(title)
+        assert (layout.key if layout else None) == key, title
+
+
+def test_a_table_of_names_only_gets_its_codes_from_the_order_of_its_rows(read):
+    """杭州 prints no codes and loses the indentation: 其他一般公共服务支出 is a 款 under 201 the
+    first time and a 项 under it the second; a name that fits no code is reported and the
+    table's hierarchy is not checked."""
+    parsed = read(
+        COVER
+        + tsv(
+            "表3：2026年市级部门支出预算总表",
+            "单位：万元",
+            ["科目名称", "合计", "基本支出", "项目支出"],
+            ["合计", "30.00", "10.00", "20.00"],
+            ["一般公共服务支出", "20.00", "", "20.00"],
+            ["其他一般公共服务支出", "20.00", "", "20.00"],
+            ["其他一般公共服务支出", "20.00", "", "20.00"],
+            ["社会保障和就业支出", "10.00", "10.00", ""],
+            ["行政事业单位养老支出", "10.00", "10.00", ""],
+            ["机关事业单位基本养老保险缴费支出", "10.00", "10.00", ""],
+        )
+        + "\n以上为预算表。\n"
+    )
+    rows = parsed.tables["expenditure"].records()
+    assert [r["code"] for r in rows] == ["", "201", "20199", "2019999", "208", "20805", "2080505"]
+    hierarchy = [c for c in parsed.checks if c.check == "expenditure.hierarchy"]
+    assert hierarchy and all(c.status == "pass" for c in hierarchy)
+
+
+def test_a_name_that_fits_no_code_leaves_the_hierarchy_unchecked(read):
+    parsed = read(
+        COVER
+        + tsv(
+            "表3：2026年市级部门支出预算总表",
+            "单位：万元",
+            ["科目名称", "合计", "基本支出", "项目支出"],
+            ["合计", "30.00", "10.00", "20.00"],
+            ["公共安全支出", "30.00", "10.00", "20.00"],
+            ["某项不存在的款", "30.00", "10.00", "20.00"],
+        )
+        + "\n以上为预算表。\n"
+    )
+    assert any("fit no code: ['某项不存在的款']" in p.message for p in parsed.doc.problems)
+    statuses = {c.status for c in parsed.checks if c.check == "expenditure.hierarchy"}
+    assert statuses == {"not_checked"}
+
+
+def test_amounts_and_names_wrapped_onto_the_next_row_are_joined(read):
+    """杭州 表5: an amount too wide for its cell wraps its last digit onto a row of its own;
+    江苏: a long name wraps with its amounts on the first line."""
+    parsed = read(
+        COVER
+        + tsv(
+            "表5：2026年市级部门一般公共预算支出预算表",
+            "单位：万元",
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            ["** ", "**", "1", "2", "3"],
+            ["", "合计", "18,536.8", "18,536.8", ""],
+            ["", "", "8", "8", ""],
+            ["2080505", "机关事业单位基本养老保险缴费", "18,536.88", "18,536.88", ""],
+            ["", "支出", "", "", ""],
+        )
+        + "\n以上为预算表。\n"
+    )
+    rows = parsed.tables["general_budget_expenditure"].records()
+    assert [(r["name"], r["total"]) for r in rows] == [
+        ("合计", Decimal("18536.88")),
+        ("机关事业单位基本养老保险缴费支出", Decimal("18536.88")),
+    ]
