@@ -10,6 +10,14 @@ from .conftest import tsv
 COVER = "杭州市气象局\n2026 年度部门预算\n"
 
 
+def names_only(*rows) -> str:
+    """A document whose 支出总表 prints names only (杭州), with a 合计 of 30.00."""
+    header = ["科目名称", "合计", "基本支出", "项目支出"]
+    total = ["合计", "30.00", "10.00", "20.00"]
+    table = tsv("表3：2026年市级部门支出预算总表", "单位：万元", header, total, *rows)
+    return COVER + table + "\n以上为预算表。\n"
+
+
 def test_titles_are_known_whatever_their_numbering(read):
     from budget_portal.templates import TEMPLATES
 
@@ -35,12 +43,7 @@ def test_a_table_of_names_only_gets_its_codes_from_the_order_of_its_rows(read):
     first time and a 项 under it the second; a name that fits no code is reported and the
     table's hierarchy is not checked."""
     parsed = read(
-        COVER
-        + tsv(
-            "表3：2026年市级部门支出预算总表",
-            "单位：万元",
-            ["科目名称", "合计", "基本支出", "项目支出"],
-            ["合计", "30.00", "10.00", "20.00"],
+        names_only(
             ["一般公共服务支出", "20.00", "", "20.00"],
             ["其他一般公共服务支出", "20.00", "", "20.00"],
             ["其他一般公共服务支出", "20.00", "", "20.00"],
@@ -48,7 +51,6 @@ def test_a_table_of_names_only_gets_its_codes_from_the_order_of_its_rows(read):
             ["行政事业单位养老支出", "10.00", "10.00", ""],
             ["机关事业单位基本养老保险缴费支出", "10.00", "10.00", ""],
         )
-        + "\n以上为预算表。\n"
     )
     rows = parsed.tables["expenditure"].records()
     assert [r["code"] for r in rows] == ["", "201", "20199", "2019999", "208", "20805", "2080505"]
@@ -58,16 +60,10 @@ def test_a_table_of_names_only_gets_its_codes_from_the_order_of_its_rows(read):
 
 def test_a_name_that_fits_no_code_leaves_the_hierarchy_unchecked(read):
     parsed = read(
-        COVER
-        + tsv(
-            "表3：2026年市级部门支出预算总表",
-            "单位：万元",
-            ["科目名称", "合计", "基本支出", "项目支出"],
-            ["合计", "30.00", "10.00", "20.00"],
+        names_only(
             ["公共安全支出", "30.00", "10.00", "20.00"],
             ["某项不存在的款", "30.00", "10.00", "20.00"],
         )
-        + "\n以上为预算表。\n"
     )
     assert any("fit no code: ['某项不存在的款']" in p.message for p in parsed.doc.problems)
     statuses = {c.status for c in parsed.checks if c.check == "expenditure.hierarchy"}
