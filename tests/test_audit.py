@@ -503,3 +503,58 @@ def test_the_two_checks_the_corpus_never_runs_fail_on_snippets():
                {"row_number": 3, "expenditure_name": "2.政协事务", "expenditure": D(5), "source_line": 7}]  # fmt: skip
     audit.item_parts("income_expenditure_summary", summary, "expenditure_name", ("expenditure",))
     assert failed(audit.checks[-1:]) == ["summary.expenditure_item_parts"]
+
+
+def side(labels: list[tuple[str, str]], column: str = "expenditure_name") -> list[dict]:
+    """Rows of one side of a two-sided table: (label, 类 code read from the label)."""
+    return [
+        {"row_number": i + 1, column: label, "expenditure_code": code, "expenditure": D(1)}
+        for i, (label, code) in enumerate(labels)
+    ]
+
+
+def test_the_items_of_a_side_in_each_outline_the_family_prints():
+    from budget_portal.audit.tables import side_items
+
+    def names(rows, total_at):
+        items = side_items(
+            rows, "expenditure_name", rows[total_at] if total_at is not None else None
+        )
+        return [r["expenditure_name"] for r in items]
+
+    hebei = side(
+        [
+            ("一、一般公共服务支出", "201"),
+            ("1.人大事务", ""),
+            ("二、教育支出", "205"),
+            ("本年支出合计", ""),
+        ]
+    )
+    assert names(hebei, 3) == ["一、一般公共服务支出", "二、教育支出"]
+    # 财政部's layout: the total is itself item 一, its parts （一）（二） below it, 二 ends them.
+    ministry = side([("一、本年支出", ""), ("（一）一般公共服务支出", "201"), ("（二）外交支出", "202"), ("二、年终结转结余", ""), ("支出总计", "")])  # fmt: skip
+    assert names(ministry, 0) == ["（一）一般公共服务支出", "（二）外交支出"]
+    # names only, 类 款 项 mixed: the 类 rows, each once, above the total.
+    names_only = side([("卫生健康支出", "210"), ("公共卫生", ""), ("其他支出", "229"), ("其他支出", "229"), ("支出总计", "")])  # fmt: skip
+    assert names(names_only, 4) == ["卫生健康支出", "其他支出"]
+    # an income side that numbers nothing: which rows are items is unknown.
+    income = side([("财政拨款", ""), ("本年收入合计", "")], column="income_name")
+    assert side_items(income, "income_name", income[1]) == []
+
+
+def test_a_side_without_a_year_total_adds_its_items_and_carry_over_to_its_grand_total():
+    from budget_portal.audit.tables import Audit
+
+    rows = [{"row_number": 1, "income_name": "一、财政拨款", "income": D(10), "expenditure_name": "卫生健康支出", "expenditure_code": "210", "total": D(30), "source_line": 5},
+            {"row_number": 2, "income_name": "上年结转结余", "income": D(0), "expenditure_name": "城乡社区支出", "expenditure_code": "212", "total": D(5), "source_line": 6},
+            {"row_number": 3, "income_name": "收入总计", "income": D(10), "expenditure_name": "支出总计", "expenditure_code": "", "total": D(10), "source_line": 7}]  # fmt: skip
+    summary = table("fiscal_appropriation_summary", rows)
+    summary.unit = "万元"
+    audit = Audit({"fiscal_appropriation_summary": summary}, TEMPLATES["national"])
+    audit.appropriation_summary()
+    by_check = {}
+    for c in audit.checks:
+        by_check.setdefault(c.check, c)  # the first: 合计 before the fund columns
+    assert by_check["appropriation.income_items"].status == "pass"
+    spending = by_check["appropriation.expenditure_items"]
+    assert (spending.status, spending.left_value, spending.right_value) == ("fail", D(10), D(35))

@@ -32,6 +32,7 @@ def test_label_key_folds_width_forms_and_quotes():
 def test_strip_numbering():
     assert strip_numbering("二十二、国有资本经营预算支出") == "国有资本经营预算支出"
     assert strip_numbering("其中：公务用车购置费") == "公务用车购置费"
+    assert strip_numbering("（二十二）国有资本经营预算支出") == "国有资本经营预算支出"
 
 
 @pytest.mark.parametrize(

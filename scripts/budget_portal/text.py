@@ -41,8 +41,11 @@ def label_key(text: str) -> str:
 
 
 def strip_numbering(label: str) -> str:
-    """`二十二、国有资本经营预算支出` → `国有资本经营预算支出`; `其中：X` → `X`."""
-    label = re.sub(r"^[一二三四五六七八九十]+、", "", label_key(label))
+    """`二十二、国有资本经营预算支出` or `（二十二）国有资本经营预算支出` → `国有资本经营预算支出`;
+    `其中：X` → `X`."""
+    label = re.sub(
+        r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))", "", label_key(label)
+    )
     return re.sub(r"^其中:", "", label)
 
 

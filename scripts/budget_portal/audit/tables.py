@@ -48,7 +48,8 @@ FUND_TABLES = {
 FUNCTIONAL_ECONOMIC_LINKS = (("2080505", "30108"), ("2080506", "30109"), ("2210201", "30113"))
 PERSONNEL_CLASSES, PUBLIC_CLASSES = ("301", "303"), ("302", "310")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
-_SUB_NUMBERED = re.compile(r"^\d+[、.．]")
+# The next level of an outline: 1. 1、 or （一） (label_key folds （ to ( and ． to .).
+_SUB_NUMBERED = re.compile(r"^(?:\d+[、.]|\([一二三四五六七八九十]+\))")
 _THREE_PUBLIC_ITEMS = ("出国", "公务用车", "公务接待")
 # Checks that add up the columns of one row: a column no field fits may be one of the parts.
 ROW_SUMS = frozenset(
@@ -140,6 +141,26 @@ def numbered(rows: list[dict], column: str, before: dict | None) -> list[dict]:
     ]
 
 
+def side_items(rows: list[dict], column: str, total: dict | None) -> list[dict]:
+    """The items a side's total adds up, in whichever outline the side prints them: its
+    一、二、 rows above the total (河北); the （一）（二） rows under a total itself numbered
+    (一、本年收入, 一、本年支出: the Ministry of Finance's layout, 苏州 and 无锡); else, on the
+    expenditure side, the rows that name a function 类 (杭州, 湖州: 类, 款 and 项 by name only),
+    each 类 once.  [] when the side has no items it is known to add up."""
+    if above := numbered(rows, column, total):
+        return above
+    if total is not None and _NUMBERED.match(label_key(total.get(column) or "")):
+        return next((parts for item, parts in sub_items(rows, column) if item is total), [])
+    if column != "expenditure_name":
+        return []
+    limit = total["row_number"] if total else float("inf")
+    first = {}
+    for row in rows:
+        if row["row_number"] < limit and row.get("expenditure_code"):
+            first.setdefault(row["expenditure_code"], row)
+    return list(first.values())
+
+
 def total_of(rows, measure: str) -> Decimal:
     return sum((value(r, measure) for r in rows), ZERO)
 
@@ -167,6 +188,14 @@ class Audit:
     def role_label(self, role: str, row: dict | None, column: str) -> str:
         labels = self.template.summary_rows.get(role, ())
         return labels[0] if labels else (row or {}).get(column, "")
+
+    def year_total(self, rows: list[dict], column: str, side: str) -> tuple[dict | None, str]:
+        """A side's 本年…合计 row and its label; a side that prints none (湖州) has only its grand
+        total, which its items and carry-over add up to."""
+        for role in (f"{side}_year_total", f"{side}_grand_total"):
+            if row := self.role(rows, column, role):
+                return row, self.role_label(role, row, column)
+        return None, self.role_label(f"{side}_year_total", None, column)
 
     def printed(self, key: str, measures) -> tuple[str, ...]:
         """The measures of `measures` a table prints a column for."""
@@ -221,39 +250,37 @@ class Audit:
         )
         totals = {}
         for column, measure, side in sides:
-            year_row = self.role(rows, column, f"{side}_year_total")
             carry_row = self.role(rows, column, f"{side}_carryover")
             grand_row = self.role(rows, column, f"{side}_grand_total")
-            year_total = self.role_label(f"{side}_year_total", year_row, column)
+            target, target_label = self.year_total(rows, column, side)
             carry = self.role_label(f"{side}_carryover", carry_row, column)
             grand = self.role_label(f"{side}_grand_total", grand_row, column)
-            # Without a 本年…合计 row the items add up to the grand total (with no carry-over).
-            target, target_label = (year_row, year_total) if year_total else (grand_row, grand)
-            items = numbered(rows, column, target)
+            by_grand = target is not None and target is grand_row
+            items = [r for r in side_items(rows, column, target) if r is not carry_row]
             self.equal(
                 f"summary.{measure}_items",
-                f"收支总表：{target_label} = 各{SIDES[measure]}项目之和",
+                f"收支总表：{target_label} = 各{SIDES[measure]}项目之和"
+                + (f" + {carry}" if by_grand else ""),
                 key,
                 (target_label, value(target, measure)),
                 (
                     f"{len(items)} 个{SIDES[measure]}项目之和",
-                    total_of(items, measure)
-                    + (value(carry_row, measure) if not year_total else ZERO),
+                    total_of(items, measure) + (value(carry_row, measure) if by_grand else ZERO),
                 ),
                 (target, *items),
-                missing=not items,  # items not numbered 一、二、…: which rows are items is unknown
+                missing=not items,  # which rows are the items is unknown
             )
-            if year_total:
+            if target is not None and not by_grand:
                 self.equal(
                     f"summary.{measure}_grand_total",
-                    f"收支总表：{grand} = {year_total} + {carry}",
+                    f"收支总表：{grand} = {target_label} + {carry}",
                     key,
                     (grand, value(grand_row, measure)),
                     (
-                        f"{year_total} + {carry}",
-                        value(year_row, measure) + value(carry_row, measure),
+                        f"{target_label} + {carry}",
+                        value(target, measure) + value(carry_row, measure),
                     ),
-                    (grand_row, year_row, carry_row),
+                    (grand_row, target, carry_row),
                 )
             self.item_parts(key, rows, column, (measure,))
             totals[measure] = grand_row
@@ -470,25 +497,19 @@ class Audit:
         carry = self.role(rows, "income_name", "appropriation_carryover")
         grand_in = self.role(rows, "income_name", "income_grand_total")
         grand_out = self.role(rows, "expenditure_name", "expenditure_grand_total")
-        # Without 本年收入/支出合计 rows (and no carry-over) the grand totals are the year's.
-        in_label = self.role_label("income_year_total", None, "income_name") or "收入总计"
-        out_label = (
-            self.role_label("expenditure_year_total", None, "expenditure_name") or "支出总计"
-        )
-        year_in = self.role(rows, "income_name", "income_year_total") or (
-            grand_in if in_label == "收入总计" else None
-        )
-        year_out = self.role(rows, "expenditure_name", "expenditure_year_total") or (
-            grand_out if out_label == "支出总计" else None
-        )
-        items_in = numbered(rows, "income_name", year_in)
+        year_in, in_label = self.year_total(rows, "income_name", "income")
+        year_out, out_label = self.year_total(rows, "expenditure_name", "expenditure")
+        # A grand total standing for the year's adds the carry-over to the items.
+        carry_in = carry if year_in is grand_in else None
+        items_in = [r for r in side_items(rows, "income_name", year_in) if r is not carry]
         self.equal(
             "appropriation.income_items",
-            f"财政拨款收支总表：{in_label} = 各项财政拨款收入之和",
+            f"财政拨款收支总表：{in_label} = 各项财政拨款收入之和"
+            + (" + 年初结转和结余" if carry_in else ""),
             key,
             (in_label, value(year_in, "income")),
-            ("各项收入之和", total_of(items_in, "income")),
-            (year_in, *items_in),
+            ("各项收入之和", total_of(items_in, "income") + value(carry_in, "income")),
+            (year_in, *items_in, carry_in),
             missing=not items_in,
         )
         if carry:
@@ -525,15 +546,23 @@ class Audit:
             ("支出总计", value(grand_out, "total")),
             (grand_in, grand_out),
         )
-        items_out = numbered(rows, "expenditure_name", year_out)
+        carry_out = (
+            self.role(rows, "expenditure_name", "expenditure_carryover")
+            if year_out is grand_out
+            else None
+        )
+        items_out = [
+            r for r in side_items(rows, "expenditure_name", year_out) if r is not carry_out
+        ]
         for measure in ("total", *FUNDS):
             self.equal(
                 "appropriation.expenditure_items",
-                f"财政拨款收支总表：{out_label} = 各类支出之和（{measure_title(measure)}）",
+                f"财政拨款收支总表：{out_label} = 各类支出之和（{measure_title(measure)}）"
+                + (" + 年末结转和结余" if carry_out else ""),
                 key,
                 (f"{out_label} {measure_title(measure)}", value(year_out, measure)),
-                ("各类支出之和", total_of(items_out, measure)),
-                (year_out, *items_out),
+                ("各类支出之和", total_of(items_out, measure) + value(carry_out, measure)),
+                (year_out, *items_out, carry_out),
                 missing=not items_out,
             )
         for row in rows:
@@ -776,7 +805,7 @@ def in_wan_yuan(table: Table) -> list[dict]:
 
 
 def sub_items(rows: list[dict], column: str) -> list[tuple[dict, list[dict]]]:
-    """Each item numbered 一、二、… with the rows numbered 1. 2. … right below it."""
+    """Each item numbered 一、二、… with the rows numbered 1. 2. … or （一）（二）… right below it."""
     out: list[tuple[dict, list[dict]]] = []
     for row in rows:
         key = label_key(row.get(column) or "")
