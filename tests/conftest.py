@@ -56,6 +56,19 @@ def shanghai():
     return {name: parse(path, ROOT / "build" / "cache") for name, path in ORIGINALS.items()}
 
 
+FINALS = {
+    "central": DOCUMENTS / "central-zhongyang-guojiaxinfangju-2024-final.pdf",
+    "foshan": DOCUMENTS / "guangdong-foshan-guidaojiaotongju-2019-final.pdf",
+    "putuo": DOCUMENTS / "putuo-caizheng-2024-final.pdf",
+}
+
+
+@pytest.fixture(scope="session")
+def finals():
+    """The three real 部门决算 PDFs of documents/, parsed."""
+    return {name: parse(path, ROOT / "build" / "cache") for name, path in FINALS.items()}
+
+
 class Links(HTMLParser):
     """Every href, src and data-spec (a chart's spec) of an HTML page."""
 

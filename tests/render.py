@@ -78,6 +78,16 @@ def cells(layout: TableLayout, values: dict, number: int) -> list[str]:
 
 def header(layout: TableLayout, template: Template) -> list[list[str]]:
     """A table's header rows as the template prints them."""
+    if layout.header == "across" and layout.phases:  # 预算数 | 决算数 over the items of each
+        items = [example(item.label) for item in layout.items]
+        return [
+            [
+                label
+                for p in layout.phases
+                for label in [example(p.label)] + [""] * (len(items) - 1)
+            ],
+            items * len(layout.phases),
+        ]
     if layout.header == "across":
         return [[example(item.label) for item in layout.items]]
     labels = [example(c.label) for c in layout.canonical_columns]
@@ -90,5 +100,6 @@ def header(layout: TableLayout, template: Template) -> list[list[str]]:
 def body(layout: TableLayout, rows: list[dict]) -> list[list[str]]:
     """A table's data rows; a table printed across is one row of its items' totals."""
     if layout.header == "across":
-        return [[row["total"] for row in rows]]
+        fields = [p.field for p in layout.phases] or ["total"]
+        return [[row[field] for field in fields for row in rows]]
     return [cells(layout, row, n) for n, row in enumerate(rows, start=1)]

@@ -142,8 +142,19 @@ def test_files_that_are_not_readable_documents_say_what_to_do(tmp_path, name, ra
         parse(path)
 
 
-def test_a_final_accounts_document_is_not_supported_yet(tmp_path):
+def test_a_final_accounts_document_is_read_as_one_and_never_given_a_budget_error(tmp_path):
+    """决算 in the title and the tables' titles: the national structure of a 决算 reads it; one
+    it cannot read says so in a 决算's words."""
     path = tmp_path / "juesuan.txt"
-    path.write_text("邯郸市人社局2023年部门决算\n一、收入支出决算总表\n", encoding="utf-8")
-    with pytest.raises(DocumentError, match=r"final accounts \(决算\) document: not supported yet"):
-        parse(path)
+    path.write_text("邯郸市人社局2023年部门决算\n收入支出决算总表\n", encoding="utf-8")
+    doc = parse(path).doc
+    assert (doc.template, doc.metadata.document_type) == ("national_final", "final_accounts")
+    assert doc.metadata.dataset_id == "handanshi-rensheju-juesuan-2023"  # apart from its 预算
+    blank = tmp_path / "template.txt"  # the instructions: XXX where the agency and year go
+    blank.write_text("XXX部门决算\n收入支出决算总表\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"a template of a final accounts \(决算\) document"):
+        parse(blank)
+    nameless = tmp_path / "nameless.txt"
+    nameless.write_text("部门决算\n收入支出决算总表\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"not a final accounts \(决算\) document"):
+        parse(nameless)

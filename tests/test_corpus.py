@@ -1,7 +1,7 @@
 """The whole corpus of real documents beside the repository (../shared/real-documents/).
 
-Budgets of some twenty jurisdictions as their governments publish them, and four files a crawl
-of government sites brings beside them.  No one wrote down the truth of these documents: their
+Budgets of some twenty jurisdictions and three final accounts (决算) as their governments publish
+them, and four files a crawl of government sites brings beside them.  No one wrote down the truth of these documents: their
 own arithmetic is the oracle.  Every budget is added, no refusal; every one of the nine tables
 each prints is read; every identity holds, or its failure is listed here with what the page
 shows; and the reading report accounts for every figure no resource captured.
@@ -15,6 +15,7 @@ import pytest
 
 from budget_portal.add import add_documents
 from budget_portal.cli import main
+from budget_portal.metadata.registry import ROLE_OF
 
 from .conftest import ROOT
 
@@ -22,6 +23,7 @@ SHARED = ROOT.parent / "shared" / "real-documents"
 CACHE = ROOT / "build" / "cache"
 pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/real-documents is absent")
 BUDGET_FOLDERS = (SHARED, SHARED / "provinces", SHARED / "cities")
+FINAL_FOLDER = SHARED / "final-accounts"
 PACKAGES = ROOT / "datapackages" / "all"
 # The documents the portal was first built on: their findings are explained in test_audit.py.
 FIRST = ("chengdeshi", "handanshi", "quyangxian", "zhaoxian", "shanghaishi")
@@ -49,6 +51,9 @@ FIRST = ("chengdeshi", "handanshi", "quyangxian", "zhaoxian", "shanghaishi")
 #     基本支出表 (p. 14: 488.39, 244.19, 543.85), both tables' 合计 8,401.67: the rest of those
 #     contributions is coded under other functions (a convention, warning severity, not followed).
 #   names.code_name_by_year 30213 (长春 p. 11): printed 维护（护）费 for 维修（护）费.
+#   佛山轨道交通局 2019 决算: tables_present — it prints 表1–表8, no 国有资本经营 table (p. 2
+#     lists eight); functional_economic_link — 2080505 基本支出 53.45 (p. 15) against 30108
+#     47.01 (p. 17), the rest of the pension contributions coded elsewhere (a convention).
 #   wording: the sentences quoted in each finding.
 BY_CLASS = [("basic.personnel_by_class", ""), ("basic.public_by_class", "")]
 EXPECTED_FINDINGS = {
@@ -99,11 +104,16 @@ EXPECTED_FINDINGS = {
         ("completeness.tables_present", ""),
     ],
     "zhongyang-guojiaxinfangju-2026": [("general_budget.vs_appropriation", "")],
+    "foshanshi-guidaojiaotongju-juesuan-2019": [
+        ("completeness.tables_present", ""),
+        ("functional_economic_link", "30108"),
+    ],
     # pp. 3, 21: a 部门预算 of a one-unit department calls itself 本单位
     "zhuhaishi-zhengfutouzijiaotongshizhengxiangmugongwuzhongxin-2026": [("wording.kind", "")] * 3,
 }
-# The nine tables a document does not print.
+# The nine tables (by role) a document does not print.
 NOT_PRINTED = {
+    "foshanshi-guidaojiaotongju-juesuan-2019": {"state_capital_expenditure"},
     "xianshi-tongjijuhuizong-2026": {
         "government_fund_expenditure",
         "state_capital_expenditure",
@@ -142,9 +152,26 @@ def test_every_real_budget_is_added_none_refused(crawl):
     assert sorted(o.source.name for o in outcomes if o.added.companion_of) == tables
     added = {o.added.doc.metadata.dataset_id for o in outcomes if not o.added.companion_of}
     seeds = ("chengdeshi", "handanshi", "quyangxian", "zhaoxian")  # text, not in ../shared
-    bundled = {r["dataset_id"] for r in rows("documents") if not r["dataset_id"].startswith(seeds)}
+    bundled = {
+        r["dataset_id"]
+        for r in rows("documents")
+        if not r["dataset_id"].startswith(seeds) and r["document_type"] == "budget"
+    }
     assert added == bundled  # what documents/ holds is what a maintainer's crawl adds
     assert sorted(p.name for p in documents.glob("*.pdf")) and not list(documents.glob("*.partial"))
+
+
+def test_every_real_final_accounts_is_added_as_one_and_the_template_refused(tmp_path):
+    """The 决算 folder: each department's 决算 is added as a 决算 (never a budget's error); the
+    instructions with XXX placeholders are refused as what they are."""
+    files = sorted(FINAL_FOLDER.glob("*.pdf"))
+    outcomes = list(add_documents(files, tmp_path / "documents", cache=CACHE))
+    added = {o.added.doc.metadata.dataset_id: o.added.doc for o in outcomes if o.added}
+    bundled = {r["dataset_id"] for r in rows("documents") if r["document_type"] != "budget"}
+    assert set(added) == bundled
+    assert {d.template for d in added.values()} == {"national_final"}
+    refused = [o.refused for o in outcomes if o.refused]
+    assert len(refused) == 1 and "a template of a final accounts (决算) document" in refused[0]
 
 
 def test_what_a_crawl_brings_that_is_no_budget_is_refused_each_with_its_reason(tmp_path, capsys):
@@ -168,7 +195,7 @@ def test_every_real_document_reads_the_nine_tables_it_prints():
     tables = rows("document_tables")
     for dataset_id in real_documents():
         status = {r["table"]: r["table_status"] for r in tables if r["dataset_id"] == dataset_id}
-        nine = {k: v for k, v in status.items() if k in NINE}
+        nine = {ROLE_OF[k]: v for k, v in status.items() if k in ROLE_OF}
         missing = {k for k, v in nine.items() if v == "missing"}
         assert missing == NOT_PRINTED.get(dataset_id, set()), dataset_id
         assert "unreadable" not in nine.values(), (dataset_id, nine)
@@ -184,7 +211,7 @@ NINE = (
     "government_fund_expenditure",
     "state_capital_expenditure",
     "three_public",
-)
+)  # the roles: a 决算 prints its own table of each
 
 
 def test_every_identity_holds_or_its_failure_is_on_the_page():
@@ -202,7 +229,7 @@ def test_the_reading_report_accounts_for_every_figure():
     report, uncaptured = rows("reading_report"), rows("uncaptured_figures")
     for dataset_id in real_documents():
         parts = [r for r in report if r["dataset_id"] == dataset_id]
-        assert {r["part"] for r in parts if r["part_kind"] == "table"} == set(NINE)
+        assert {ROLE_OF[r["part"]] for r in parts if r["part_kind"] == "table"} == set(NINE)
         for part in parts:
             printed, got = int(part["figures_printed"]), int(part["figures_captured"])
             assert printed == got + int(part["figures_uncaptured"])

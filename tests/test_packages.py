@@ -10,7 +10,7 @@ import pytest
 from frictionless import Package
 
 from budget_portal.build import build_data
-from budget_portal.metadata.registry import FIELDS, RESOURCES, TABLES
+from budget_portal.metadata.registry import FIELDS, RESOURCES, TABLES, table_set
 
 from .conftest import DOCUMENTS, ROOT
 
@@ -19,7 +19,7 @@ BUDGET_LINE_COLUMNS = [
     "dataset_id", "jurisdiction", "agency", "department_code", "year", "table", "row_number",
     "code", "name", "level", "parent_code", "measure", "amount", "source_line",
 ]  # fmt: skip
-ADDED_COLUMNS = ["unit", "amount_wan_yuan", "source_page", "source_ref"]
+ADDED_COLUMNS = ["unit", "amount_wan_yuan", "source_page", "source_ref", "phase"]
 
 
 CACHE = ROOT / "build" / "cache"
@@ -89,11 +89,17 @@ def test_budget_lines_columns_types_and_codes_are_strings(built):
     assert [c for c in frame.columns if c not in ADDED_COLUMNS] == BUDGET_LINE_COLUMNS
     assert set(frame.columns) == {*BUDGET_LINE_COLUMNS, *ADDED_COLUMNS}
     # 政府性基金 tables are empty in every seed; Shanghai prints them with a blank 合计 row.
-    assert set(frame["table"]) == set(TABLES)
+    assert set(frame["table"]) == set(TABLES)  # every table of both kinds, read somewhere
+    budgets = frame["table"].isin(table_set("budget").values())
+    assert set(frame[budgets]["phase"]) == {"approved"}
+    # a 决算's figures are executed, but the 预算数 its 三公 table prints beside them
+    finals = frame[~budgets]
+    assert set(finals[finals["measure"] != "budgeted"]["phase"]) == {"executed"}
+    assert set(finals[finals["measure"] == "budgeted"]["phase"]) == {"approved"}
     seeds = ("chengdeshi", "handanshi", "quyangxian", "zhaoxian")
-    assert set(frame[frame.dataset_id.str.startswith(seeds)]["table"]) == set(TABLES) - {
-        "government_fund_expenditure"
-    }
+    assert set(frame[frame.dataset_id.str.startswith(seeds)]["table"]) == set(
+        table_set("budget").values()
+    ) - {"government_fund_expenditure"}
     schema = json.loads((built / "all" / "datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for r in schema["resources"] for f in r["schema"]["fields"]}
     assert fields["code"]["type"] == "string" and fields["amount"]["type"] == "number"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .extract import render
 from .metadata.registry import RESOURCES, TABLES
-from .package.write import KIND_TITLES
+from .package.write import kind_title
 from .read.parsed import Parsed
 from .read.tables import SPEC_BY_KEY
 
@@ -17,15 +17,15 @@ def describe(parsed: Parsed, verbose: bool = False) -> list[str]:
     doc, m = parsed.doc, parsed.doc.metadata
     lines = [
         f"{doc.path}",
-        f"  dataset id   {m.dataset_id}    ({KIND_TITLES[m.kind]}, template {doc.template})",
+        f"  dataset id   {m.dataset_id}    ({kind_title(m)}, template {doc.template})",
         f"  agency       {m.agency} ({m.jurisdiction}, department code {m.department_code or '—'})",
         f"  year         {m.year}    read from {doc.source_format}    layout {doc.layout}"
         + (f"    encoding {doc.encoding}" if doc.encoding else ""),
         "",
         "  the nine tables                       status    rows  合计                 where",
     ]
-    for key, resource in TABLES.items():
-        table = parsed.tables.get(key)
+    for key in parsed.table_keys:
+        resource, table = TABLES[key], parsed.tables.get(key)
         status = table.status if table else "missing"
         records = table.records() if table else []
         total = next((r.get("total") for r in records if r.get("level") == 0), None)

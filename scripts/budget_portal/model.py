@@ -70,6 +70,7 @@ class Metadata:
     retrieved: str = ""
     kind: str = "department"  # department (部门预算) or unit (单位预算)
     department_id: str = ""  # the department across years and kinds
+    document_type: str = "budget"  # budget (预算) or final_accounts (决算): registry DOCUMENT_TYPES
 
 
 @dataclass

@@ -33,6 +33,10 @@ def clean_label(text: str) -> str:
     return _WRAP_SPACE.sub("", text).strip()
 
 
+# Words a template of a document prints where the document's own go (上海市 XX 局, 待填写).
+PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|[×✕]{2,})(?![A-Za-z])|待填写|待补充|此处填写|[?？]{3,}")  # fmt: skip
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def label_key(text: str) -> str:
     """A comparison key: width forms folded, all whitespace and quote marks removed."""

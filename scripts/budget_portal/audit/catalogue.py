@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..metadata.key_figures import KEY_FIGURES
+from ..metadata.registry import ROLE_OF
 from ..templates import TEMPLATES, Template
 from ..templates.parts import ProjectTables
 
@@ -35,11 +36,18 @@ def _part(name: str) -> Callable[[Template], bool]:
 
 
 def _prints(table: str, *fields: str) -> Callable[[Template], bool]:
+    """Templates whose table of the role `table` prints every one of `fields`."""
+
     def prints(template: Template) -> bool:
-        layout = next(t for t in template.tables if t.key == table)
+        layout = next(t for t in template.tables if ROLE_OF[t.key] == table)
         return all(f in layout.printed for f in fields)
 
     return prints
+
+
+def _budget(template: Template) -> bool:
+    """A 预算 holds what it plans to spend: income and spending agree (a 决算 carries over)."""
+    return template.document_type == "budget"
 
 
 def _figure(key: str) -> Callable[[Template], bool]:
@@ -130,9 +138,9 @@ RULES: tuple[Rule, ...] = (
     # 2 table arithmetic -----------------------------------------------------------------
     _arithmetic("summary.income_items", "收支总表收入合计", "本年收入合计 = 各收入项目之和", 1),
     _arithmetic("summary.expenditure_items", "收支总表支出合计", "本年支出合计 = 各支出项目之和", 1),
-    _arithmetic("summary.income_grand_total", "收支总表收入总计", "收入总计 = 本年收入合计 + 上年结转", 1,
+    _arithmetic("summary.income_grand_total", "收支总表收入总计", "收入总计 = 本年收入合计 + 上年结转（决算：+ 使用非财政拨款结余）", 1,
                 lambda t: "income_year_total" in t.summary_rows),
-    _arithmetic("summary.expenditure_grand_total", "收支总表支出总计", "支出总计 = 本年支出合计 + 结转下年", 1,
+    _arithmetic("summary.expenditure_grand_total", "收支总表支出总计", "支出总计 = 本年支出合计 + 结转下年（决算：+ 结余分配）", 1,
                 lambda t: "expenditure_year_total" in t.summary_rows),
     _arithmetic("summary.balance", "收支总表平衡", "收入总计 = 支出总计", 1),
     _arithmetic("summary.expenditure_parts", "收支总表每行支出构成", "支出合计 = 人员经费 + 公用经费 + 项目支出", 1,
@@ -150,20 +158,29 @@ RULES: tuple[Rule, ...] = (
     _arithmetic("summary.grand_total_vs_income", "收支总表与收入总表", "收支总表 收入总计 = 收入总表 合计", 5),
     _arithmetic("summary.grand_total_vs_expenditure", "收支总表与支出总表", "收支总表 收入总计 = 支出总表 合计", 5),
     _arithmetic("summary.class_vs_expenditure", "收支总表支出类与支出总表", "收支总表 某类支出 = 支出总表 同类合计", 5),
-    _arithmetic("income_vs_expenditure", "收入与支出按科目一致", "收入总表 科目合计 = 支出总表 同一科目合计", 6),
+    _arithmetic("income_vs_expenditure", "收入与支出按科目一致", "收入总表 科目合计 = 支出总表 同一科目合计", 6,
+                _budget),
     _arithmetic("appropriation.income_items", "财政拨款收入合计", "本年收入合计 = 各项财政拨款收入之和", 7),
     _arithmetic("appropriation.carryover_items", "财政拨款结转", "年初结转和结余 = 各类资金结转之和", 7,
                 lambda t: "appropriation_carryover" in t.summary_rows),
     _arithmetic("appropriation.grand_total", "财政拨款收入总计", "收入总计 = 本年收入合计 + 年初结转和结余", 7,
                 lambda t: "income_year_total" in t.summary_rows),
     _arithmetic("appropriation.balance", "财政拨款收支平衡", "收入总计 = 支出总计", 7),
+    _arithmetic("appropriation.expenditure_grand_total", "财政拨款支出总计", "支出总计 = 本年支出合计 + 年末结转和结余", 7,
+                lambda t: "expenditure_carryover" in t.summary_rows),
     _arithmetic("appropriation.expenditure_items", "财政拨款支出合计", "本年支出合计 = 各类支出之和", 7),
     _arithmetic("appropriation.funds", "财政拨款每行资金构成", "合计 = 一般公共预算 + 政府性基金 + 国有资本经营", 7),
     _arithmetic("appropriation.vs_income", "财政拨款收入与收入总表", "财政拨款 本年收入 = 收入总表 合计的财政拨款收入", 7),
     _arithmetic("appropriation.class_vs_fund_table", "财政拨款支出类与各资金支出表", "财政拨款收支总表 某类某资金 = 该资金支出表 同类合计", 7),
     _arithmetic("general_budget.total", "一般公共预算每行合计", "合计 = 基本支出 + 项目支出", 8),
-    _arithmetic("general_budget.vs_appropriation", "一般公共预算支出与拨款", "一般公共预算支出表 合计 = 一般公共预算拨款 + 结转", 8),
+    _arithmetic("general_budget.vs_appropriation", "一般公共预算支出与拨款", "一般公共预算支出表 合计 = 一般公共预算拨款 + 结转", 8,
+                _budget),
+    _arithmetic("general_budget.vs_appropriation_spent", "一般公共预算支出与财政拨款支出", "一般公共预算支出表 合计 = 财政拨款收支总表 本年支出合计的一般公共预算", 8,
+                lambda t: not _budget(t)),
+    _arithmetic("government_fund.balance", "政府性基金结转结余", "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余", 8,
+                _prints("government_fund_expenditure", "opening_balance")),
     _arithmetic("basic.total", "基本支出每行合计", "合计 = 人员经费 + 公用经费", 9),
+    _arithmetic("basic.block_totals", "基本支出分块合计", "人员经费合计、公用经费合计 = 其下各类之和（分块印刷时）", 9),
     _convention("basic.personnel_by_class", "人员经费按经济分类", "人员经费 = 301 + 303 类合计（通常的划分）", 11),
     _convention("basic.public_by_class", "公用经费按经济分类", "公用经费 = 302 + 310 类合计（通常的划分）", 11),
     _arithmetic("basic.vs_general_budget", "基本支出表与一般公共预算支出表", "基本支出表 合计 = 一般公共预算支出表 基本支出", 10),
@@ -239,6 +256,9 @@ RULES: tuple[Rule, ...] = (
     Rule("expenditure_items.percent", "changes", "error", "写明的增减百分比",
          "百分比 = (本年 − 上年) ÷ 上年，按印刷的小数位四舍五入或截断；上年为 0 时无从计算", 26,
          _part("expenditure_items")),
+    Rule("expenditure_items.completion", "changes", "error", "写明的预算完成比例",
+         "完成比例 = 支出决算 ÷ 年初预算，按印刷的小数位四舍五入或截断；年初预算为 0 时无从计算", 26,
+         lambda t: not _budget(t) and _part("expenditure_items")(t)),
     Rule("expenditure_items.direction", "changes", "error", "写明的增减方向",
          "增加 / 减少 / 持平 与两年数字的大小一致", 27, _part("expenditure_items")),
     Rule("expenditure_items.reason_direction", "changes", "error", "增减原因的方向",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..metadata.registry import TABLES
+from ..metadata.registry import ROLE_OF, ROLES
 from ..read.tables import ZERO, Table
 from ..templates import Template
 from .check import Check, make_check
@@ -49,7 +49,7 @@ def completeness_checks(
 
 
 def tables_present(tables: dict[str, Table]) -> Check:
-    missing = [table_title(k) for k in TABLES if k not in tables]
+    missing = [table_title(k) for k in ROLES if k not in tables]
     return make_check(
         "completeness.tables_present",
         "九张表齐全",
@@ -64,7 +64,7 @@ def tables_present(tables: dict[str, Table]) -> Check:
 
 
 def tables_order(tables: dict[str, Table], template: Template) -> Check:
-    expected = [t.key for t in template.tables if t.key in tables]
+    expected = [ROLE_OF[t.key] for t in template.tables if ROLE_OF[t.key] in tables]
     printed = sorted(tables, key=lambda k: tables[k].title_line)
     first_wrong = next(
         (i for i, (a, b) in enumerate(zip(printed, expected, strict=False)) if a != b), None
@@ -154,12 +154,11 @@ def contents_agree(
     checks = []
     for entry in (e for e in contents if e["target"]):
         kind = entry["target_kind"]
-        found = entry["target"] in (tables if kind == "table" else sections)
-        body_line = (
-            tables[entry["target"]].title_line
-            if kind == "table" and found
-            else sections.get(entry["target"])
+        target = (
+            ROLE_OF.get(entry["target"], entry["target"]) if kind == "table" else entry["target"]
         )
+        found = target in (tables if kind == "table" else sections)
+        body_line = tables[target].title_line if kind == "table" and found else sections.get(target)
         checks.append(
             make_check(
                 "completeness.contents_in_body",
@@ -179,7 +178,7 @@ def contents_agree(
                 message=f"目录列出“{entry['entry']}”，正文中没有找到。",
             )
         )
-    listed = {e["target"] for e in contents}
+    listed = {ROLE_OF.get(e["target"], e["target"]) for e in contents}
     if not any(e["target_kind"] == "table" for e in contents):
         return checks  # contents of the narrative alone: they do not list the tables
     for key, table in tables.items():

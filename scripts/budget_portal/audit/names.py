@@ -94,6 +94,8 @@ def name_of_year(code: str, places: list[tuple[str, dict]], year: int) -> list[C
     """Each distinct name printed for a code the reference knows, against its name in `year`."""
     if code not in reference():
         return []
+    if all(r["from_year"] and year < int(r["from_year"]) for r in reference()[code]):
+        return []  # the reference knows the code only from a later year: its name then is unknown
     valid = names_in(code, year)
     expected = "、".join(f"“{r['name']}”" for r in valid) or "（该年度没有这一编码）"
     checks = []

@@ -268,6 +268,8 @@ class NarrativeAudit(Audit):
                            "expenditure_items", ("叙述：本项金额", stated),
                            ("叙述：本年预算安排", item["restated_amount"]), (item,), **subject)  # fmt: skip
             previous = item["previous_amount"]
+            if item.get("completion_percent") is not None and previous is not None:
+                self.completion(item, stated, previous, subject)
             if previous is None or not item["change_direction"]:
                 continue
             if item["change_percent"] is not None:
@@ -284,6 +286,24 @@ class NarrativeAudit(Audit):
                            agrees=said == expected,
                            message=f"科目 {code} 本年 {stated} 万元、上年 {previous} 万元（{expected}），"
                                    f"原因却写“{item['reason']}”。", **subject)  # fmt: skip
+
+    def completion(self, item: dict, spent: Decimal, budget: Decimal, subject: dict):
+        """A 决算's stated share of the budget spent (完成年初预算的 Z%) against spent ÷ budget,
+        at its printed decimals, rounded or cut; from a budget of 0 no share follows."""
+        rate = item["completion_percent"]
+        label = f"叙述：完成年初预算的{rate}%"
+        if budget == 0:
+            self.equal("expenditure_items.completion", "写明的完成比例 = 支出决算 ÷ 年初预算",
+                       "expenditure_items", (label, rate), ("年初预算为 0：无从计算比例", None),
+                       (item,), unit="%", agrees=False,
+                       message=f"科目 {subject['code']} 年初预算为 0，写明的“完成{rate}%”无从计算。",
+                       **subject)  # fmt: skip
+            return
+        computed = spent / budget * 100
+        self.equal("expenditure_items.completion", "写明的完成比例 = 支出决算 ÷ 年初预算",
+                   "expenditure_items", (label, rate),
+                   (f"{spent} ÷ {budget} × 100", computed.quantize(PERCENT_STEP)),
+                   (item,), precision=decimals(rate), truncation_ok=True, unit="%", **subject)  # fmt: skip
 
     def stated_change(self, item: dict, stated: Decimal, previous: Decimal, subject: dict):
         """A stated percentage against (this year − last year) / last year, at its printed

@@ -45,9 +45,12 @@ FUND_TABLES = {
     "government_fund": "government_fund_expenditure",
     "state_capital": "state_capital_expenditure",
 }
+# The row by which a 决算's side settles the year beside its carry-over (summary row roles).
+SETTLED = {"income": "income_balance_used", "expenditure": "expenditure_distribution"}
 FUNCTIONAL_ECONOMIC_LINKS = (("2080505", "30108"), ("2080506", "30109"), ("2210201", "30113"))
 PERSONNEL_CLASSES, PUBLIC_CLASSES = ("301", "303"), ("302", "310")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+_FUND = re.compile(r"一般公共预算|政府性基金|国有资本经营")  # the three kinds of appropriation
 # The next level of an outline: 1. 1、 or （一） (label_key folds （ to ( and ． to .).
 _SUB_NUMBERED = re.compile(r"^(?:\d+[、.]|\([一二三四五六七八九十]+\))")
 _THREE_PUBLIC_ITEMS = ("出国", "公务用车", "公务接待")
@@ -172,6 +175,7 @@ class Audit:
         self.tables = tables
         self.template = template
         self.rows = {key: in_wan_yuan(table) for key, table in tables.items()}
+        self.budget = template.document_type == "budget"  # else a 决算: the year's actuals
         self.checks: list[Check] = []
 
     def converted(self, key: str) -> bool:
@@ -214,6 +218,7 @@ class Audit:
 
     def run(self) -> list[Check]:
         present = {k for k, t in self.tables.items() if t.rows}
+        budget = self.budget
         steps = (
             ({"income_expenditure_summary"}, self.summary_totals),
             ({"income"}, self.income_rows),
@@ -221,7 +226,7 @@ class Audit:
             ({"expenditure"}, self.expenditure_rows),
             ({"expenditure"}, lambda: self.hierarchy("expenditure")),
             ({"income_expenditure_summary", "income", "expenditure"}, self.summary_vs_tables),
-            ({"income", "expenditure"}, self.income_vs_expenditure),
+            ({"income", "expenditure"}, self.income_vs_expenditure if budget else None),
             ({"fiscal_appropriation_summary"}, self.appropriation_summary),
             ({"general_budget_expenditure"}, self.general_budget),
             (
@@ -234,9 +239,10 @@ class Audit:
             ({"expenditure", "general_budget_expenditure"}, self.basic_at_least),
             ({"basic_expenditure", "general_budget_expenditure"}, self.functional_economic),
             ({"three_public"}, self.three_public),
+            ({"government_fund_expenditure"}, self.fund_balances),
         )
         for needs, step in steps:
-            if needs <= present:
+            if step and needs <= present:
                 step()
         return self.checks
 
@@ -254,9 +260,13 @@ class Audit:
             grand_row = self.role(rows, column, f"{side}_grand_total")
             target, target_label = self.year_total(rows, column, side)
             carry = self.role_label(f"{side}_carryover", carry_row, column)
+            # a 决算's year also draws on 使用非财政拨款结余 and gives to 结余分配
+            extra = self.role(rows, column, SETTLED[side])
+            if extra is not None:
+                carry = f"{self.role_label(SETTLED[side], extra, column)} + {carry}"
             grand = self.role_label(f"{side}_grand_total", grand_row, column)
             by_grand = target is not None and target is grand_row
-            items = [r for r in side_items(rows, column, target) if r is not carry_row]
+            items = [r for r in side_items(rows, column, target) if r not in (carry_row, extra)]
             self.equal(
                 f"summary.{measure}_items",
                 f"收支总表：{target_label} = 各{SIDES[measure]}项目之和"
@@ -265,7 +275,8 @@ class Audit:
                 (target_label, value(target, measure)),
                 (
                     f"{len(items)} 个{SIDES[measure]}项目之和",
-                    total_of(items, measure) + (value(carry_row, measure) if by_grand else ZERO),
+                    total_of(items, measure)
+                    + (value(carry_row, measure) + value(extra, measure) if by_grand else ZERO),
                 ),
                 (target, *items),
                 missing=not items,  # which rows are the items is unknown
@@ -278,9 +289,9 @@ class Audit:
                     (grand, value(grand_row, measure)),
                     (
                         f"{target_label} + {carry}",
-                        value(target, measure) + value(carry_row, measure),
+                        value(target, measure) + value(carry_row, measure) + value(extra, measure),
                     ),
-                    (grand_row, target, carry_row),
+                    (grand_row, target, carry_row, extra),
                 )
             self.item_parts(key, rows, column, (measure,))
             totals[measure] = grand_row
@@ -349,7 +360,8 @@ class Audit:
                 (
                     "各项收入之和",
                     sum((value(row, m) for m in sources), ZERO)
-                    + (ZERO if subtotal else value(row, "carryover")),
+                    # a 决算's 收入决算表 holds the year's income only
+                    + (ZERO if subtotal or not self.budget else value(row, "carryover")),
                 ),
                 (row,),
                 code=code,
@@ -446,13 +458,20 @@ class Audit:
         grand = self.role(rows, "income_name", "income_grand_total")
         for key in ("income", "expenditure"):
             row = total_row(self.rows[key])
+            # A budget spends all it has (收入总计); a 决算's tables hold the year's figures only.
+            side, measure = (
+                ("income", "income") if key == "income" else ("expenditure", "expenditure")
+            )
+            summary, label = (
+                (grand, "收入总计") if self.budget else self.year_total(rows, f"{side}_name", side)
+            )
             self.equal(
                 f"summary.grand_total_vs_{key}",
-                f"收支总表 收入总计 = {table_title(key)} 合计",
+                f"收支总表 {label} = {table_title(key)} 合计",
                 "income_expenditure_summary",
-                ("收支总表 收入总计", value(grand, "income")),
+                (f"收支总表 {label}", value(summary, "income" if self.budget else measure)),
                 (f"{table_title(key)} 合计", value(row, "total")),
-                (grand, row),
+                (summary, row),
             )
         by_class = coded_rows(self.rows["expenditure"])
         summary_rows = {r["expenditure_code"]: r for r in rows if r.get("expenditure_code")}
@@ -513,11 +532,16 @@ class Audit:
             missing=not items_in,
         )
         if carry:
-            parts = [
+            # its parts: numbered (一、一般公共预算财政拨款), else the rows naming a fund
+            below = [
                 r
                 for r in rows
                 if r["row_number"] > carry["row_number"]
-                and _NUMBERED.match(label_key(r.get("income_name") or ""))
+                and (grand_in is None or r["row_number"] < grand_in["row_number"])
+            ]
+            parts = [r for r in below if _NUMBERED.match(label_key(r.get("income_name") or ""))]
+            parts = parts or [
+                r for r in below if _FUND.match(strip_numbering(r.get("income_name") or ""))
             ]
             self.equal(
                 "appropriation.carryover_items",
@@ -526,7 +550,7 @@ class Audit:
                 ("年初财政拨款结转和结余", value(carry, "income")),
                 ("各类资金结转之和", total_of(parts, "income")),
                 (carry, *parts),
-                missing=not parts,  # its parts not numbered: which rows they are is unknown
+                missing=not parts,  # no parts printed that it is known to add up
             )
         if year_in is not grand_in:
             self.equal(
@@ -565,6 +589,21 @@ class Audit:
                 (year_out, *items_out, carry_out),
                 missing=not items_out,
             )
+        carried_out = self.role(rows, "expenditure_name", "expenditure_carryover")
+        if carried_out is not None and year_out is not None and year_out is not grand_out:
+            for measure in ("total", *FUNDS):
+                self.equal(
+                    "appropriation.expenditure_grand_total",
+                    f"财政拨款收支总表：支出总计 = {out_label} + 年末结转和结余"
+                    f"（{measure_title(measure)}）",
+                    key,
+                    (f"支出总计 {measure_title(measure)}", value(grand_out, measure)),
+                    (
+                        f"{out_label} + 年末结转和结余",
+                        value(year_out, measure) + value(carried_out, measure),
+                    ),
+                    (grand_out, year_out, carried_out),
+                )
         for row in rows:
             if row.get("total") is None:
                 continue
@@ -630,6 +669,9 @@ class Audit:
         rows = self.rows.get("fiscal_appropriation_summary")
         if not rows:
             return
+        if not self.budget:
+            self.general_budget_spent(rows)
+            return
         carry = self.role(rows, "income_name", "appropriation_carryover")
         general = [r for r in rows if "一般公共预算" in label_key(r.get("income_name") or "")]
         this_year = general[:1]
@@ -647,10 +689,28 @@ class Audit:
             (total, *this_year, *carried),
         )
 
+    def general_budget_spent(self, rows: list[dict]) -> None:
+        """A 决算 spends what it received and carried in, less what it carries out: its
+        一般公共预算支出表 合计 is the 一般公共预算 column of the 财政拨款 summary's 本年支出合计."""
+        key = "general_budget_expenditure"
+        year_out, out_label = self.year_total(rows, "expenditure_name", "expenditure")
+        total = total_row(self.rows[key])
+        self.equal(
+            "general_budget.vs_appropriation_spent",
+            f"一般公共预算支出表 合计 = 财政拨款收支总表 {out_label}的一般公共预算财政拨款",
+            key,
+            ("一般公共预算支出表 合计", value(total, "total")),
+            (f"财政拨款收支总表 {out_label} 一般公共预算", value(year_out, "general_budget")),
+            (total, year_out),
+        )
+
     # identities 9, 10, 11 -------------------------------------------------------------
     def basic(self):
         key = "basic_expenditure"
-        for row in self.rows[key]:
+        if self.tables[key].blocks:
+            self.block_totals(key)
+        # printed in blocks, a row's figure is its total and its block's part: nothing to add up
+        for row in self.rows[key] if not self.tables[key].blocks else ():
             self.equal(
                 "basic.total",
                 "基本支出表每行：合计 = 人员经费 + 公用经费",
@@ -662,9 +722,9 @@ class Audit:
                 name=row["name"],
             )
         self.hierarchy(key)
-        total = total_row(self.rows[key])
         by_code = coded_rows(self.rows[key])
         for measure, classes in (("personnel", PERSONNEL_CLASSES), ("public", PUBLIC_CLASSES)):
+            total = self.measure_total(key, measure)
             parts = [by_code[c] for c in classes if c in by_code] or [None]  # no codes: unknown
             self.equal(
                 f"basic.{measure}_by_class",
@@ -675,16 +735,49 @@ class Audit:
                 (total, *parts),
             )
 
+    def measure_total(self, key: str, measure: str) -> dict | None:
+        """The row totalling `measure`: the 合计 row, or in a table printed in blocks the
+        block's own totals row (人员经费合计)."""
+        rows = self.rows[key]
+        if not self.tables[key].blocks:
+            return total_row(rows)
+        return next((r for r in rows if r.get("level") is None and r.get(measure)), None)
+
+    def block_totals(self, key: str) -> None:
+        """A table printed in blocks (人员经费 | 公用经费): each block's totals row = Σ its 类."""
+        rows = self.rows[key]
+        classes = [r for r in rows if r.get("level") == 1]
+        for row in rows:
+            measure = next((m for m in ("personnel", "public") if row.get(m)), None)
+            if row.get("level") is not None or measure is None:
+                continue
+            self.equal(
+                "basic.block_totals",
+                f"基本支出表：{measure_title(measure)}合计 = 其下各类之和",
+                key,
+                (row["name"], value(row, measure)),
+                (f"{measure_title(measure)}各类之和", total_of(classes, measure)),
+                (row, *[r for r in classes if r.get(measure)]),
+                name=row["name"],
+            )
+
     def basic_vs_general(self):
-        basic = total_row(self.rows["basic_expenditure"])
+        key = "basic_expenditure"
         general = total_row(self.rows["general_budget_expenditure"])
+        if self.tables[key].blocks:  # its total is its blocks' totals (人员经费合计 + 公用经费合计)
+            parts = [self.measure_total(key, m) for m in ("personnel", "public")]
+            label, amount = "人员经费合计 + 公用经费合计", total_of(parts, "total")
+        else:
+            parts = [total_row(self.rows[key])]
+            label, amount = "基本支出表 合计", value(parts[0], "total")
         self.equal(
             "basic.vs_general_budget",
             "基本支出表 合计 = 一般公共预算支出表 合计的基本支出",
-            "basic_expenditure",
-            ("基本支出表 合计", value(basic, "total")),
+            key,
+            (label, amount),
             ("一般公共预算支出表 基本支出", value(general, "basic")),
-            (basic, general),
+            (*parts, general),
+            split=len(parts),
         )
 
     # identity 12 ----------------------------------------------------------------------
@@ -750,40 +843,63 @@ class Audit:
         target = subtotal or grand
         if target is None:
             return  # a table without its 合计 has nothing to add up to (and says so: no check)
-        self.equal(
-            "three_public.items",
-            "“三公”经费 = 因公出国（境）费 + 公务用车购置及运维费 + 公务接待费",
-            key,
-            (target["name"], value(target, "total")),
-            ("三项之和", total_of(items, "total")),
-            (target, *items),
-            name=target["name"],
-        )
-        if subtotal and grand:
+        # each phase printed: the budget's figures, or a 决算's 决算数 and 预算数 side by side
+        for measure in self.printed(key, ("total", "budgeted")):
+            phase = f"（{measure_title(measure)}）" if measure != "total" else ""
             self.equal(
-                "three_public.grand_total",
-                "“三公”表：合计 = “三公”经费小计 + 其他项目",
+                "three_public.items",
+                "“三公”经费 = 因公出国（境）费 + 公务用车购置及运维费 + 公务接待费" + phase,
                 key,
-                ("合计", value(grand, "total")),
-                (
-                    "小计 + " + " + ".join(r["name"] for r in extras) if extras else "小计",
-                    value(subtotal, "total") + total_of(extras, "total"),
-                ),
-                (grand, subtotal, *extras),
-                name="合计",
+                (target["name"], value(target, measure)),
+                ("三项之和", total_of(items, measure)),
+                (target, *items),
+                name=target["name"],
             )
-        for top in tops:
-            parts = [r for r in rows if r["level"] == 2 and _parent(rows, r) is top]
-            if parts:
+            if subtotal and grand:
                 self.equal(
-                    "three_public.parts",
-                    "“三公”表：项目 = 其中各项之和",
+                    "three_public.grand_total",
+                    "“三公”表：合计 = “三公”经费小计 + 其他项目" + phase,
                     key,
-                    (top["name"], value(top, "total")),
-                    ("其中各项之和", total_of(parts, "total")),
-                    (top, *parts),
-                    name=top["name"],
+                    ("合计", value(grand, measure)),
+                    (
+                        "小计 + " + " + ".join(r["name"] for r in extras) if extras else "小计",
+                        value(subtotal, measure) + total_of(extras, measure),
+                    ),
+                    (grand, subtotal, *extras),
+                    name="合计",
                 )
+            for top in tops:
+                parts = [r for r in rows if r["level"] == 2 and _parent(rows, r) is top]
+                if parts:
+                    self.equal(
+                        "three_public.parts",
+                        "“三公”表：项目 = 其中各项之和" + phase,
+                        key,
+                        (top["name"], value(top, measure)),
+                        ("其中各项之和", total_of(parts, measure)),
+                        (top, *parts),
+                        name=top["name"],
+                    )
+
+    def fund_balances(self) -> None:
+        """A 决算's 政府性基金 table per row: 年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余."""
+        key = "government_fund_expenditure"
+        if "opening_balance" not in self.tables[key].printed:
+            return
+        for row in self.rows[key]:
+            self.equal(
+                "government_fund.balance",
+                "政府性基金表每行：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余",
+                key,
+                ("年末结转和结余", value(row, "closing_balance")),
+                (
+                    "年初结转和结余 + 本年收入 − 本年支出",
+                    value(row, "opening_balance") + value(row, "year_income") - value(row, "total"),
+                ),
+                (row,),
+                code=row.get("code", ""),
+                name=row["name"],
+            )
 
 
 def _parent(rows: list[dict], row: dict) -> dict | None:

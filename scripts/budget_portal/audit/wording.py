@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from ..text import PLACEHOLDER
 from .check import Check, make_check
 
 CONTEXT = 18  # characters quoted on each side of what a rule found
 
-PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|[×✕]{2,})(?![A-Za-z])|待填写|待补充|此处填写|[?？]{3,}")  # fmt: skip
 DOUBLED = re.compile(r"[，。、；：,;][，。、；：,;]")
 # A lead-in that promises content, followed at once by the end of the sentence.
 # (A colon ending a paragraph introduces the list that follows: not missing.)

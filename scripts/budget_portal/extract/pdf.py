@@ -205,7 +205,7 @@ def page_items(page, grid: Grid | None) -> tuple[list, Grid | None]:
     outside = page.filter(lambda obj: not any(inside(obj, box) for box in boxes))
     lines = [
         Line(" ".join(t["text"].split()), t["x0"], t["x1"], t["top"], t["bottom"])
-        for t in outside.extract_text_lines(keep_blank_chars=False)
+        for t in on_baselines(outside.extract_text_lines(keep_blank_chars=False))
         if t["text"].strip()
     ]
     placed: list[tuple[float, object]] = [(p.top, p) for p in paragraphs(lines)]
@@ -229,6 +229,52 @@ def page_items(page, grid: Grid | None) -> tuple[list, Grid | None]:
     items = [item for _, item in placed if not (isinstance(item, list) and not any(item))]
     last_is_table = bool(placed) and isinstance(placed[-1][1], list)
     return items, grid if last_is_table else None
+
+
+SAME_LINE = 0.5  # characters overlapping a line by this share of their height are on it
+WORD_GAP = 3.0  # points between characters that make a space (pdfplumber's x_tolerance)
+
+
+def on_baselines(lines: list[dict]) -> list[dict]:
+    """Text lines with the characters drawn a little lower or higher put back on their line:
+    a font with other metrics (上海's 决算 print their figures in Times New Roman beside
+    FangSong, 5 points down) makes pdfplumber read `总计 万元` and `2995.39` as two lines.  A
+    line that overlaps the one before by more than half its height is merged into it, its
+    characters in order across the page."""
+    out: list[dict] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and overlap(last, line) > SAME_LINE:
+            chars = sorted([*last["chars"], *line["chars"]], key=lambda c: c["x0"])
+            body = max(last, line, key=lambda part: len(part["chars"]))  # its text's own height
+            out[-1] = {
+                "text": chars_text(chars),
+                "chars": chars,
+                "x0": min(last["x0"], line["x0"]),
+                "x1": max(last["x1"], line["x1"]),
+                "top": body["top"],
+                "bottom": body["bottom"],
+            }
+        else:
+            out.append(line)
+    return out
+
+
+def overlap(a: dict, b: dict) -> float:
+    """How much of the shorter of two lines' heights they share."""
+    shared = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    height = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+    return shared / height if height > 0 else 0.0
+
+
+def chars_text(chars: list[dict]) -> str:
+    text, right = "", None
+    for char in chars:
+        if right is not None and char["x0"] - right > WORD_GAP:
+            text += " "
+        text += char["text"]
+        right = char["x1"]
+    return text
 
 
 def inside(obj, box) -> bool:

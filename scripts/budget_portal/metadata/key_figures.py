@@ -27,8 +27,8 @@ class KeyFigure:
 
 
 KEY_FIGURES = (
-    KeyFigure("income", "预算收入", "income", "total", "overview.income_total"),
-    KeyFigure("expenditure", "预算支出", "expenditure", "total", "overview.expenditure_total",
+    KeyFigure("income", "收入合计", "income", "total", "overview.income_total"),
+    KeyFigure("expenditure", "支出合计", "expenditure", "total", "overview.expenditure_total",
               table_label="支出总表 合计"),
     KeyFigure("basic", "基本支出", "expenditure", "basic", "overview.basic",
               table_label="支出总表 基本支出"),

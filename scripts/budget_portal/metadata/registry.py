@@ -108,6 +108,21 @@ _FIELDS = [
     ),
     Field("template", "模板", "string", "读取该文件所用的模板（省份和时期的版式）。"),
     Field(
+        "document_type",
+        "文件性质",
+        "string",
+        "budget 部门预算（年初批准的预算）；final_accounts 部门决算（年度终了的实际收支）。",
+        enum=("budget", "final_accounts"),
+    ),
+    Field(
+        "phase",
+        "预算阶段",
+        "string",
+        "Fiscal Data Package 的阶段词汇：approved 批准的预算数，executed 执行数（决算数）。"
+        "决算表中与决算数并列印刷的预算数也是 approved。",
+        enum=("approved", "executed"),
+    ),
+    Field(
         "source_format",
         "读取格式",
         "string",
@@ -514,9 +529,25 @@ _FIELDS = [
         "string",
         "情况说明写出的“…（类）…（款）…（项）”，按文件印刷。",
     ),
-    _amount("stated_amount", "本年预算", "情况说明中为该项写明的金额。"),
-    Field("previous_label", "上年数口径", "string", "上年数字的说法（如“2023年当年预算执行数”）。"),
-    _amount("previous_amount", "上年数", "情况说明写明的上年数字。"),
+    _amount(
+        "stated_amount",
+        "写明的金额",
+        "情况说明中为该项写明的金额：预算文件为本年预算，决算文件为支出决算数。",
+    ),
+    Field(
+        "completion_percent",
+        "完成预算（%）",
+        "number",
+        "决算文件写明的支出决算占年初预算的百分比（“完成年初预算的 Z%”）。",
+        unit="%",
+    ),
+    Field(
+        "previous_label",
+        "比较基数口径",
+        "string",
+        "与之比较的数字的说法（如“2023年当年预算执行数”；决算文件为“年初预算”）。",
+    ),
+    _amount("previous_amount", "比较基数", "情况说明写明的上年数字；决算文件为该项的年初预算。"),
     _amount(
         "restated_amount",
         "再次写明的本年预算",
@@ -601,6 +632,10 @@ _FIELDS = [
     _printed("subsidy_to_subordinate", "对附属单位补助支出"),
     _printed("personnel", "人员经费"),
     _printed("public", "公用经费"),
+    _printed("opening_balance", "年初结转和结余"),
+    _printed("year_income", "本年收入"),
+    _printed("closing_balance", "年末结转和结余"),
+    _printed("budgeted", "预算数"),
     _printed("general_budget", "一般公共预算财政拨款"),
     _printed("government_fund", "政府性基金预算财政拨款"),
     _printed("state_capital", "国有资本经营预算财政拨款"),
@@ -779,6 +814,175 @@ TABLES: dict[str, Resource] = {
     )
 }
 
+# The table set of each document type, by role: a role is what a table is for (收支总表, 支出
+# 表…), the same in a 预算 and a 决算, so the reader, the audit and the pages work from roles;
+# a 决算's tables are published under the role's name with `final_` before it.
+ROLES = tuple(TABLES)
+DOCUMENT_TYPES = {"budget": "部门预算", "final_accounts": "部门决算"}
+PHASES = {"budget": "approved", "final_accounts": "executed"}
+_FINAL_TABLES = (
+    Resource(
+        "final_income_expenditure_summary",
+        "收入支出决算总表",
+        "本年收入、使用非财政拨款结余、年初结转和结余与本年支出、结余分配、年末结转和结余两栏对照；"
+        "支出按功能分类“类”列示。",
+        (
+            "row_number",
+            "income_name",
+            "income",
+            "expenditure_name",
+            "expenditure_code",
+            "expenditure",
+            *_SOURCE,
+        ),
+        ("row_number",),
+        titles={"income": "收入决算数", "expenditure": "支出决算数"},
+    ),
+    Resource(
+        "final_income",
+        "收入决算表",
+        "按支出功能分类科目列示的本年收入。",
+        (
+            *_CODED,
+            "total",
+            "fiscal_appropriation",
+            "superior_subsidy",
+            "business",
+            "operating",
+            "subordinate_remittance",
+            "other",
+            *_SOURCE,
+        ),
+        ("row_number",),
+        _CODE_FK,
+        titles={"total": "本年收入合计", "operating": "经营收入"},
+    ),
+    Resource(
+        "final_expenditure",
+        "支出决算表",
+        "按支出功能分类科目列示的本年支出。",
+        (
+            *_CODED,
+            "total",
+            "basic",
+            "project",
+            "remittance_to_superior",
+            "operating",
+            "subsidy_to_subordinate",
+            *_SOURCE,
+        ),
+        ("row_number",),
+        _CODE_FK,
+        titles={"total": "本年支出合计", "operating": "经营支出"},
+    ),
+    Resource(
+        "final_fiscal_appropriation_summary",
+        "财政拨款收入支出决算总表",
+        "财政拨款本年收入、年初结转和结余与按资金性质列示的本年支出、年末结转和结余。",
+        (
+            "row_number",
+            "income_name",
+            "income",
+            "expenditure_name",
+            "expenditure_code",
+            "total",
+            "general_budget",
+            "government_fund",
+            "state_capital",
+            *_SOURCE,
+        ),
+        ("row_number",),
+        titles={"income": "收入决算数"},
+    ),
+    Resource(
+        "final_general_budget_expenditure",
+        "一般公共预算财政拨款支出决算表",
+        "一般公共预算财政拨款本年支出，按功能分类科目。",
+        (*_CODED, "total", "basic", "project", *_SOURCE),
+        ("row_number",),
+        _CODE_FK,
+    ),
+    Resource(
+        "final_basic_expenditure",
+        "一般公共预算财政拨款基本支出决算表",
+        "一般公共预算财政拨款基本支出，按部门支出经济分类科目；人员经费与公用经费分栏印刷时，"
+        "每行的决算数记入 total 及其所在一栏（personnel 或 public），两栏合计各为一行。",
+        (*_CODED, "total", "personnel", "public", *_SOURCE),
+        ("row_number",),
+        _CODE_FK,
+    ),
+    Resource(
+        "final_government_fund_expenditure",
+        "政府性基金预算财政拨款收入支出决算表",
+        "政府性基金预算财政拨款的年初结转和结余、本年收入、本年支出与年末结转和结余，按功能分类科目。",
+        (
+            *_CODED,
+            "opening_balance",
+            "year_income",
+            "total",
+            "basic",
+            "project",
+            "closing_balance",
+            *_SOURCE,
+        ),
+        ("row_number",),
+        _CODE_FK,
+        titles={"total": "本年支出小计"},
+    ),
+    Resource(
+        "final_state_capital_expenditure",
+        "国有资本经营预算财政拨款支出决算表",
+        "国有资本经营预算财政拨款本年支出（部分文件并列年初结转和结余、本年收入、年末结转和结余），"
+        "按功能分类科目。",
+        (
+            *_CODED,
+            "opening_balance",
+            "year_income",
+            "total",
+            "basic",
+            "project",
+            "closing_balance",
+            *_SOURCE,
+        ),
+        ("row_number",),
+        _CODE_FK,
+        titles={"total": "本年支出合计"},
+    ),
+    Resource(
+        "final_three_public",
+        "财政拨款“三公”经费支出决算表",
+        "因公出国（境）费、公务用车购置及运行维护费、公务接待费：决算数（total）与并列印刷的预算数"
+        "（budgeted）。",
+        ("row_number", "name", "level", "total", "budgeted", *_SOURCE),
+        ("row_number",),
+        titles={"name": "项目", "total": "决算数"},
+    ),
+)
+_FINAL_BY_ROLE = {
+    "income_expenditure_summary": "final_income_expenditure_summary",
+    "income": "final_income",
+    "expenditure": "final_expenditure",
+    "fiscal_appropriation_summary": "final_fiscal_appropriation_summary",
+    "general_budget_expenditure": "final_general_budget_expenditure",
+    "basic_expenditure": "final_basic_expenditure",
+    "government_fund_expenditure": "final_government_fund_expenditure",
+    "state_capital_expenditure": "final_state_capital_expenditure",
+    "three_public": "final_three_public",
+}
+TABLE_SETS: dict[str, dict[str, str]] = {
+    "budget": {role: role for role in ROLES},
+    "final_accounts": _FINAL_BY_ROLE,
+}
+TABLES.update((r.name, r) for r in _FINAL_TABLES)
+ROLE_OF = {key: role for tables in TABLE_SETS.values() for role, key in tables.items()}
+DOCUMENT_TYPE_OF = {key: t for t, tables in TABLE_SETS.items() for key in tables.values()}
+
+
+def table_set(document_type: str) -> dict[str, str]:
+    """The tables of a document type, role → published key, in the order of the roles."""
+    return TABLE_SETS[document_type]
+
+
 # The wide tables decide which values `table` and `measure` may take in the long form.
 TABLE_KEYS = tuple(TABLES)
 MEASURES = tuple(
@@ -818,6 +1022,8 @@ RESOURCES: dict[str, Resource] = {
                 "department_id",
                 "template",
                 "source_format",
+                "document_type",
+                "phase",
             ),
             ("dataset_id",),
         ),
@@ -858,6 +1064,7 @@ RESOURCES: dict[str, Resource] = {
                 "level",
                 "parent_code",
                 "measure",
+                "phase",
                 "amount",
                 "unit",
                 "amount_wan_yuan",
@@ -1070,6 +1277,7 @@ RESOURCES: dict[str, Resource] = {
                 "purpose",
                 "reason",
                 "source_line",
+                "completion_percent",
             ),
             ("dataset_id", "source_line"),
             (*_DOC_FK, *_CODE_FK),

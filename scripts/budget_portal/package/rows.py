@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..metadata.classification import reference
+from ..metadata.registry import PHASES
 from ..metadata.units import to_wan_yuan
 from ..model import Document
 from ..read.parsed import Parsed
-from ..read.tables import SPEC_BY_KEY, SPECS
+from ..read.tables import SPEC_BY_KEY
 from ..text import strip_numbering
 
 COMBINED = "all"
@@ -55,18 +56,20 @@ def document_row(doc: Document) -> dict:
         "department_id": m.department_id,
         "template": doc.template,
         "source_format": doc.source_format,
+        "document_type": m.document_type,
+        "phase": PHASES[m.document_type],
     }
 
 
 def table_rows(parsed: Parsed) -> list[dict]:
     """Every table accounted for (the nine, then the narrative's): parsed, empty, unreadable or missing."""
     out = []
-    for spec in SPECS:
-        table = parsed.tables.get(spec.key)
+    for key in parsed.table_keys:
+        table = parsed.tables.get(key)
         out.append(
             {
                 "dataset_id": parsed.dataset_id,
-                "table": spec.key,
+                "table": key,
                 "table_title": table.title if table else "",
                 "table_status": table.status if table else "missing",
                 "rows": len(table.rows) if table else 0,
@@ -93,7 +96,7 @@ def budget_lines(parsed: Parsed) -> list[dict]:
     """The long form: one line per numeric cell of every existing row (and side)."""
     meta = document_row(parsed.doc)
     out = []
-    for spec in SPECS:
+    for spec in (SPEC_BY_KEY[key] for key in parsed.table_keys):
         table = parsed.tables.get(spec.key)
         if not table:
             continue
@@ -116,6 +119,8 @@ def budget_lines(parsed: Parsed) -> list[dict]:
                             if code_column == "code"
                             else "",
                             "measure": measure,
+                            # a 决算 prints the budget beside the year's actual (三公 预算数)
+                            "phase": "approved" if measure == "budgeted" else meta["phase"],
                             "amount": row.get(measure),
                             "unit": table.unit,
                             "amount_wan_yuan": to_wan_yuan(row.get(measure), table.unit),
@@ -134,7 +139,7 @@ def _level(row: dict, kind: str, code: str):
 def code_sightings(parsed: Parsed) -> list[tuple[str, str, str]]:
     """(code, classification, name) for every coded row of the document's tables."""
     seen = []
-    for spec in SPECS:
+    for spec in (SPEC_BY_KEY[key] for key in parsed.table_keys):
         table = parsed.tables.get(spec.key)
         if not table or spec.kind == "labelled":
             continue

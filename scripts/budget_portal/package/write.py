@@ -19,7 +19,6 @@ from pathlib import Path
 from ..audit.catalogue import catalogue_rows
 from ..metadata.registry import RESOURCES, TABLES, Resource
 from ..read.parsed import Parsed
-from ..read.tables import SPECS
 from .rows import (
     audit_rows,
     budget_lines,
@@ -155,11 +154,17 @@ def same_files(a: Path, b: Path) -> bool:
 
 
 KIND_TITLES = {"department": "部门预算", "unit": "单位预算"}
+TYPE_WORDS = {"budget": "预算", "final_accounts": "决算"}
+
+
+def kind_title(m) -> str:
+    """部门预算, 单位预算, 部门决算 or 单位决算: the document's kind and type, as it calls itself."""
+    return KIND_TITLES[m.kind].replace("预算", TYPE_WORDS[m.document_type])
 
 
 def package_title(parsed: Parsed) -> str:
     m = parsed.doc.metadata
-    return f"{m.agency} {m.year} 年{KIND_TITLES[m.kind]}"
+    return f"{m.agency} {m.year} 年{kind_title(m)}"
 
 
 def write_document_package(folder: Path, parsed: Parsed) -> None:
@@ -169,10 +174,10 @@ def write_document_package(folder: Path, parsed: Parsed) -> None:
         (RESOURCES["documents"], [document_row(doc)], False),
         (RESOURCES["document_tables"], table_rows(parsed), False),
     ]
-    for spec in SPECS:
-        table = parsed.tables.get(spec.key)
+    for key in parsed.table_keys:
+        table = parsed.tables.get(key)
         if table and table.status != "unreadable":
-            contents.append((TABLES[spec.key], table.records(), False))
+            contents.append((TABLES[key], table.records(), False))
     contents += [(RESOURCES[name], rows, False) for name, rows in parsed.sections.items()]
     contents += [
         (RESOURCES["budget_lines"], budget_lines(parsed), False),
@@ -188,10 +193,10 @@ def write_document_package(folder: Path, parsed: Parsed) -> None:
         "title": package_title(parsed),
         "description": (
             f"{m.jurisdiction} {m.agency}（部门编码 {m.department_code or '未印刷'}）"
-            f"{m.year} 年{KIND_TITLES[m.kind]}公开文件中的九张标准表、情况说明各部分、核对结果（附核对规则目录）和读取警告。"
+            f"{m.year} 年{kind_title(m)}公开文件中的九张标准表、情况说明各部分、核对结果（附核对规则目录）和读取警告。"
             f"金额单位：{units}。"
         ),
-        "keywords": [KIND_TITLES[m.kind], m.jurisdiction, m.agency, str(m.year)],
+        "keywords": [kind_title(m), m.jurisdiction, m.agency, str(m.year)],
         "sources": [
             {
                 "title": doc.path.name,

@@ -43,7 +43,7 @@ def write_codes(site: Site) -> None:
         related = codes[
             (codes["code"] == code["parent_code"]) | (codes["parent_code"] == code["code"])
         ]
-        rows = rows_by_code(tuple(site.corpus.datasets), code["classification"]).get(
+        rows = rows_by_code(tuple(site.corpus.budgets), code["classification"]).get(
             code["code"], []
         )
         readers = sorted({site.keys[r["dataset"].name] for r in rows})
@@ -116,7 +116,7 @@ def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
     page = code_page(code["code"])
     classification = code["classification"]
     columns = SOURCE[classification][1]
-    rows = code_rows(site.corpus.datasets, classification, code["code"])
+    rows = code_rows(site.corpus.budgets, classification, code["code"])
     parent = codes[codes["code"] == code["parent_code"]]
     children = codes[codes["parent_code"] == code["code"]]
     body = [f"# {heading_text(code['code'])} {heading_text(code['name'])}\n"]

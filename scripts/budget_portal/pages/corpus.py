@@ -15,10 +15,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..metadata.key_figures import is_total
+from ..metadata.registry import table_set
 from ..metadata.units import IN_WAN_YUAN, WAN_YUAN, to_wan_yuan
 from ..package.rows import COMBINED
 
 KINDS = {"department": "部门预算", "unit": "单位预算"}
+TYPE_WORDS = {"budget": "预算", "final_accounts": "决算"}
 
 
 @dataclass(eq=False)  # identity: a package is one object, hashable for lookups
@@ -52,7 +54,26 @@ class Dataset:
 
     @property
     def kind(self) -> str:
-        return KINDS.get(self.meta.get("kind", ""), "部门预算")
+        """部门预算, 单位预算, 部门决算 or 单位决算."""
+        kind = KINDS.get(self.meta.get("kind", ""), "部门预算")
+        return kind.replace("预算", TYPE_WORDS[self.document_type])
+
+    @property
+    def document_type(self) -> str:
+        """budget or final_accounts (registry DOCUMENT_TYPES); the combined package is neither
+        and reads its resources by their own names."""
+        return self.meta.get("document_type") or "budget"
+
+    @property
+    def is_budget(self) -> bool:
+        return self.document_type == "budget"
+
+    def published(self, resource: str) -> str:
+        """The file of a resource: a role of the tables (`expenditure`) is the document type's
+        own table (`final_expenditure` in a 决算); any other resource is its own file."""
+        if self.name == COMBINED or resource == "documents":
+            return resource
+        return table_set(self.document_type).get(resource, resource)
 
     @property
     def original(self) -> str:
@@ -69,6 +90,7 @@ class Dataset:
     def records(self, resource: str) -> list[dict]:
         """A resource's rows as text, read on first use with the `csv` module (a page reads a
         document's twenty small files: pandas' per-file cost would dominate)."""
+        resource = self.published(resource)
         if ("records", resource) not in self.lookups:
             path = self.path / f"{resource}.csv"  # a package names each file after its resource
             rows: list[dict] = []
@@ -80,6 +102,7 @@ class Dataset:
 
     def frame(self, resource: str) -> pd.DataFrame:
         """A resource as a DataFrame of text (for grouping, filtering and charts)."""
+        resource = self.published(resource)
         if resource not in self.frames:
             entry = next((r for r in self.descriptor["resources"] if r["name"] == resource), None)
             if entry is None:
@@ -93,6 +116,7 @@ class Dataset:
 
     def rows(self, resource: str) -> int:
         """Rows of a resource, counted without loading it."""
+        resource = self.published(resource)
         if ("records", resource) in self.lookups:
             return len(self.lookups["records", resource])
         if ("rows", resource) not in self.lookups:
@@ -123,11 +147,17 @@ class Corpus:
     datasets: list[Dataset]
     combined: Dataset
 
+    @property
+    def budgets(self) -> list[Dataset]:
+        """The 预算 documents: pages comparing budgets across documents leave 决算 out."""
+        return [ds for ds in self.datasets if ds.is_budget]
+
     def departments(self) -> dict[str, list[Dataset]]:
-        """Datasets grouped by department, by year, 部门预算 before 单位预算."""
+        """Datasets grouped by department, by year, 预算 before 决算, 部门 before 单位."""
         out: dict[str, list[Dataset]] = {}
         order = sorted(
-            self.datasets, key=lambda d: (d.department_id, d.meta["year"], d.kind != "部门预算")
+            self.datasets,
+            key=lambda d: (d.department_id, d.meta["year"], not d.is_budget, "单位" in d.kind),
         )
         for ds in order:
             out.setdefault(ds.department_id, []).append(ds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..metadata.registry import FIELDS, RESOURCES, TABLES
+from ..metadata.registry import FIELDS, RESOURCES, TABLES, table_set
 from .audit import audit_section
 from .charts import Chart, bars, long_form
 from .context import Site, department_page, document_page
@@ -58,7 +58,7 @@ def write_document_page(site: Site, ds: Dataset) -> None:
         *download_section(ds, page),
     ]
     site.page(
-        page, f"{m['agency']} {m['year']}{'（单位预算）' if ds.kind == '单位预算' else ''}", body
+        page, f"{m['agency']} {m['year']}{'' if ds.kind == '部门预算' else f'（{ds.kind}）'}", body
     )
 
 
@@ -188,8 +188,8 @@ def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
         ),
     ]
     items = []
-    for key, resource in TABLES.items():
-        info = inventory.get(key)
+    for key in table_set(ds.document_type).values():
+        resource, info = TABLES[key], inventory.get(key)
         status = STATUS.get(info["table_status"], info["table_status"]) if info else "—"
         frame = ds.records(key)
         printed = f"《{esc(info['table_title'])}》，" if info and info["table_title"] else ""

@@ -69,13 +69,14 @@ def spending_chart(site: Site, datasets: list[Dataset], path: str, title: str) -
 
 def write_home(site: Site) -> None:
     corpus, page = site.corpus, HOME
-    datasets = corpus.datasets
-    audit = corpus_counts(datasets)
+    datasets = corpus.budgets  # the budget figures: a 决算's actuals are not added to them
+    finals = len(corpus.datasets) - len(datasets)
+    audit = corpus_counts(corpus.datasets)
     findings = audit["errors"] + audit["warnings"]
     years = sorted({ds.meta["year"] for ds in datasets})
     departments = [ds for ds in datasets if ds.kind == "部门预算"]  # a 单位预算 is inside one
     spending = sum(v for ds in departments if not math.isnan(v := key_value(ds, "expenditure")))
-    latest = sorted(datasets, key=lambda d: (d.meta["year"], d.name), reverse=True)[:LATEST]
+    latest = sorted(corpus.datasets, key=lambda d: (d.meta["year"], d.name), reverse=True)[:LATEST]
     everything = download_base(corpus.combined)
     body = [
         "# 部门预算开放数据\n",
@@ -90,6 +91,7 @@ def write_home(site: Site) -> None:
             ["", "数量"],
             [
                 ["预算文件", f"{len(datasets)} 份"],
+                ["决算文件", f"{finals} 份"],
                 ["部门", f"{len(corpus.departments())} 个"],
                 ["辖区", f"{len({ds.meta['jurisdiction'] for ds in datasets})} 个"],
                 ["预算年度", f"{years[0]}–{years[-1]}" if years else "—"],
@@ -296,7 +298,7 @@ def functional_trend_chart(department_id: str, datasets: list[Dataset]) -> Chart
 
 def write_compare(site: Site) -> None:
     page = COMPARE
-    datasets = site.corpus.datasets
+    datasets = site.corpus.budgets
     body = [
         "# 部门比较\n",
         para(

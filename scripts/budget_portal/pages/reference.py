@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..metadata.registry import RESOURCES, TABLES
+from ..metadata.registry import DOCUMENT_TYPES, RESOURCES, TABLE_SETS, TABLES
 from ..package.combined import CONCATENATED
 from .audit import catalogue_section
 from .context import DATA, DICTIONARY, GLOSSARY, Site, document_page
@@ -99,7 +99,11 @@ def write_dictionary(site: Site) -> None:
             "本页与 <code>datapackage.json</code> 中的结构说明由同一份字段登记表生成。"
         ),
     ]
-    for group, resources in (("九张标准表", TABLES), ("其他资源", RESOURCES)):
+    groups = [
+        (f"{DOCUMENT_TYPES[kind]}的九张标准表", {key: TABLES[key] for key in keys.values()})
+        for kind, keys in TABLE_SETS.items()
+    ]
+    for group, resources in (*groups, ("其他资源", RESOURCES)):
         body.append(f"## {group}\n")
         for name, resource in resources.items():
             schema = resource.schema(with_dataset_id=name in TABLES)

@@ -11,7 +11,9 @@ ways, and a template may add phrasings of its own, never replace these:
   (`“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目`);
 * the amount in 万元 or 元, with or without thousands separators;
 * a comparison with its base (比上年, 比2024年预算数, 比2024年预算执行数, 比上年决算数), a direction
-  (增加, 减少, 持平) and an amount or a percent.
+  (增加, 减少, 持平) and an amount or a percent;
+* in a 决算, the item's 年初预算 and 支出决算 after the path, the share of the budget spent
+  (完成年初预算的 Z%) and why the two differ (决算数大于/小于预算数的主要原因是…).
 """
 
 from __future__ import annotations
@@ -38,6 +40,20 @@ COMPARISON = re.compile(
     r"(?:(?P<percent>\d+(?:\.\d+)?)\s*[%％]|(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元)?"
 )
 DIRECTIONS = {"增加": "增加", "增长": "增加", "减少": "减少", "下降": "减少", "持平": "持平"}
+# A 决算 states each item's budget and what was spent, then how much of the budget that is and
+# why they differ: `1.一般公共服务（类）…（项）。[主要用于：…。]年初预算为 5717.32 万元，支出决算为
+# 5757.63 万元，完成年初预算的 100.71%。决算数大于预算数的主要原因是…`.
+FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+HEAD = re.compile(rf"^(?:{NUMBER})\s*(?:{PATH})")
+OUTTURN = re.compile(
+    rf"年初预算(?:数)?为\s*(?P<budget>{FIGURE})\s*万元\s*[，,]?\s*(?:支出)?决算(?:数)?为\s*"
+    rf"(?P<spent>{FIGURE})\s*万元(?:\s*[，,]\s*完成(?:年初)?预算的\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％])?"
+)
+OUTTURN_REASON = re.compile(
+    r"决算数?(?:与预算数?)?(?P<compared>大于|小于|等于|(?:基本)?持平)(?:预算数?)?的?"
+    r"(?:主要)?(?:原因)?(?:是|为|在于)?\s*[:：]?\s*(?P<text>[^。]*)"
+)
+COMPARED = {"大于": "增加", "小于": "减少", "等于": "持平", "持平": "持平", "基本持平": "持平"}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NUMERALS = "一二三四五六七八九十"
 

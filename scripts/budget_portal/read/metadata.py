@@ -9,7 +9,7 @@ from ..model import Document, DocumentError, Metadata, Paragraph, Row
 from ..templates import Template
 from ..templates import texts as template_texts
 from ..templates.parts import Cover
-from ..text import clean_label
+from ..text import PLACEHOLDER, clean_label
 
 # A province (or autonomous region), then a prefecture-level unit (a 市 before a 州 that ends
 # its name: 泉州市, not 泉州), then a county-level one of a few characters (双桥区, 赵县).
@@ -120,9 +120,13 @@ def wrapped_title(records: list, title: re.Pattern, most: int) -> dict:
     consecutive short lines at the start joined, the first that reads as a title."""
     lines = [t for t in template_texts(records, COVER_LINES) if t and len(t) <= 40]
     for start in range(len(lines)):
-        for count in range(1, most + 1):
-            if match := title.match("".join(lines[start : start + count])):
-                return title_found(match)
+        found = [
+            title_found(match)
+            for count in range(1, most + 1)
+            if (match := title.match("".join(lines[start : start + count])))
+        ]
+        if found:  # the first join that also gives the year (`…部门决算` / `2024`), else the first
+            return next((f for f in found if "title_year" in f), found[0])
     return {}
 
 
@@ -143,11 +147,17 @@ def build_metadata(
     agency = found.get("agency") or found.get("agency_line")
     years = found["years"]
     year = found.get("title_year") or (min(years, key=years.get) if years else None)
+    if not agency and any(PLACEHOLDER.search(t) for t in template_texts(doc.records, 3)):
+        raise DocumentError(
+            path,
+            f"a template of a {WHAT[template.document_type]} document, not one: its cover prints "
+            "a placeholder where the agency goes (XX); nothing to publish",
+        )
     if not agency or not year:
         raise DocumentError(
             path,
-            f"not a budget document: the {template.title} template finds no title, agency "
-            "or budget year",
+            f"not a {WHAT[template.document_type]} document: the {template.title} template "
+            "finds no title, agency or year",
         )
     for other, line in years.items():
         if other != year:
@@ -165,7 +175,9 @@ def build_metadata(
     department_id = department_slug(jurisdiction, agency, code, cover)
     kind = found["kind"]
     dataset_id = provenance.get("dataset_id") or "-".join(
-        part for part in (department_id, KIND_SLUGS[kind], str(year)) if part
+        part
+        for part in (department_id, KIND_SLUGS[kind], TYPE_SLUGS[template.document_type], str(year))
+        if part
     )
     return Metadata(
         dataset_id=dataset_id,
@@ -181,12 +193,16 @@ def build_metadata(
         retrieved=str(provenance.get("retrieved", "")),
         kind=kind,
         department_id=provenance.get("department_id") or department_id,
+        document_type=template.document_type,
     )
 
 
 # The kind in a dataset id: 部门预算 has none (the ids of the first documents stay as they
 # were), 单位预算 says `danwei`.
 KIND_SLUGS = {"department": "", "unit": "danwei"}
+# The document type in a dataset id: a 预算 has none, a 决算 says `juesuan`.
+TYPE_SLUGS = {"budget": "", "final_accounts": "juesuan"}
+WHAT = {"budget": "budget", "final_accounts": "final accounts (决算)"}
 
 
 def department_slug(jurisdiction: str, agency: str, code: str, cover: Cover) -> str:

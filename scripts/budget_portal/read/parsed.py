@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..metadata.registry import table_set
 from ..model import Document
 
 if TYPE_CHECKING:
@@ -27,3 +28,8 @@ class Parsed:
     @property
     def dataset_id(self) -> str:
         return self.doc.metadata.dataset_id
+
+    @property
+    def table_keys(self) -> tuple[str, ...]:
+        """The tables a document of its type prints (the nine of a 预算 or of a 决算)."""
+        return tuple(table_set(self.doc.metadata.document_type).values())

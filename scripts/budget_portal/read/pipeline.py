@@ -7,7 +7,6 @@ published empty, so the rest of the document still builds.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -88,17 +87,8 @@ def companion_records(path: Path, provenance: dict, records: list, cache: Path |
     return out
 
 
-_FINAL_ACCOUNTS = re.compile(r"决算")
-_BUDGET = re.compile(r"预算")
-
-
 def choose_template(records: list, path: Path) -> Template:
     """The template the document's content matches; a clear refusal when none does."""
-    cover = [t for t in template_texts(records, 40) if len(t) <= 40]
-    if any(_FINAL_ACCOUNTS.search(t) for t in cover) and not any(_BUDGET.search(t) for t in cover):
-        raise DocumentError(
-            path, "a final accounts (决算) document: not supported yet, only budgets (预算)"
-        )
     template, found = detect(records)
     if template is None:
         seen = "; ".join(

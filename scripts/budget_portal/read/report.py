@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ..metadata.registry import table_set
 from ..model import Document, Paragraph, Row
 from ..templates import Template
 from ..text import clean_label
 from .contents import contents_entries
 from .sections import Section
-from .tables import SPECS, Table
+from .tables import Table
 
 # An amount in prose: a number with decimals or separators, or one a unit follows.
 _PROSE_FIGURE = re.compile(
@@ -159,12 +160,12 @@ def reading_report(
             }
         )
 
-    for spec in SPECS:
-        table = tables.get(spec.key)
+    for key in table_set(template.document_type).values():
+        table = tables.get(key)
         status = {"parsed": "read"}.get(table.status, table.status) if table else "missing"
-        add("table", spec.key, table.title if table else "", status,
+        add("table", key, table.title if table else "", status,
             len(table.rows) if table else 0, table.unread if table else [],
-            table.title_line if table else None, ("table", spec.key, 0))  # fmt: skip
+            table.title_line if table else None, ("table", key, 0))  # fmt: skip
     listed = {entry["source_line"] for entry in contents_entries(doc.records, template)}
     for number, (title, line, body) in enumerate(doc.other_tables):
         n = sum(isinstance(r, Row) for r in body)

@@ -76,27 +76,39 @@ def section_of(sections: list[Section], key: str) -> Section | None:
 
 
 def join_page_breaks(paragraphs: list[Paragraph], noise: re.Pattern) -> list[tuple[str, list[int]]]:
-    """A long paragraph that stops mid-sentence continues in the next one (c.17)."""
+    """A long paragraph that stops mid-sentence continues in the next one (c.17); so does the
+    last paragraph of a page that stops mid-sentence, whatever its length, in the first of the
+    next page (past the page's number and running lines)."""
     joined: list[tuple[str, list[int]]] = []
+    last, page = None, None  # the last paragraph of text in `joined`, and its page
     for paragraph in paragraphs:
         text = clean_label(paragraph.text)
         if not text:
             continue
-        if joined and _continues(joined[-1][0], text, noise):
-            previous, lines = joined[-1]
-            joined[-1] = (previous + text, [*lines, paragraph.line])
+        if noise.match(text):
+            joined.append((text, [paragraph.line]))
+            continue
+        turned = page is not None and paragraph.page is not None and paragraph.page != page
+        if last is not None and _continues(joined[last][0], text, noise, turned):
+            previous, lines = joined[last]
+            joined[last] = (previous + text, [*lines, paragraph.line])
         else:
             joined.append((text, [paragraph.line]))
+            last = len(joined) - 1
+        page = paragraph.page
     return joined
 
 
-def _continues(previous: str, text: str, noise: re.Pattern) -> bool:
-    """Only a full line cut mid-sentence continues: not a heading, a title or page furniture."""
+def _continues(previous: str, text: str, noise: re.Pattern, turned: bool = False) -> bool:
+    """Only a line cut mid-sentence continues: a full one, or the last of its page (`turned`);
+    not a heading, a title or page furniture."""
     return (
-        len(previous) >= 30
-        and previous[-1] not in _SENTENCE_END
+        (turned or len(previous) >= 30)
+        # a page may also turn after `主要用于：`, the colon opening what follows
+        and previous[-1]
+        not in (_SENTENCE_END.replace("：", "").replace(":", "") if turned else _SENTENCE_END)
         and not previous.endswith("表")
-        and not (_LIST_START.match(previous) and len(previous) < 50)
+        and (turned or not (_LIST_START.match(previous) and len(previous) < 50))
         and not _LIST_START.match(text)
         and not _SUBHEADING.match(text)
         and not noise.match(text)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..metadata.classification import (
@@ -35,7 +35,7 @@ from ..metadata.classification import (
     parent_of,
     reference,
 )
-from ..metadata.registry import FIELDS, TABLES
+from ..metadata.registry import FIELDS, ROLE_OF, TABLE_SETS, TABLES
 from ..metadata.units import IN_WAN_YUAN
 from ..model import Document, DocumentError, Paragraph, Row
 from ..templates import TableLayout, Template
@@ -58,12 +58,18 @@ class TableSpec:
     classification: str | None = None
 
     @property
+    def role(self) -> str:
+        """What the table is for, whatever document type prints it (`expenditure` for 支出总表
+        and 支出决算表)."""
+        return ROLE_OF[self.key]
+
+    @property
     def amounts(self) -> tuple[str, ...]:
         """The table's amount columns, in the registry's order."""
         return tuple(f for f in TABLES[self.key].fields if FIELDS[f].type == "number")
 
 
-SPECS: tuple[TableSpec, ...] = (
+_ROLE_SPECS: tuple[TableSpec, ...] = (
     TableSpec("income_expenditure_summary", "two_sided"),
     TableSpec("income", "coded", "functional"),
     TableSpec("expenditure", "coded", "functional"),
@@ -73,6 +79,10 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec("government_fund_expenditure", "coded", "functional"),
     TableSpec("state_capital_expenditure", "coded", "functional"),
     TableSpec("three_public", "labelled"),
+)
+# Every document type's table of a role has the role's shape.
+SPECS: tuple[TableSpec, ...] = tuple(
+    replace(spec, key=tables[spec.key]) for tables in TABLE_SETS.values() for spec in _ROLE_SPECS
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 assert tuple(SPEC_BY_KEY) == tuple(TABLES), "tables.SPECS and registry.TABLES must agree"
@@ -104,6 +114,7 @@ class Table:
     unread: list[str] = field(default_factory=list)  # the labels of columns no field fits
     by_unit: bool = False  # its rows are units (单位名称), not a classification
     unresolved: list[str] = field(default_factory=list)  # printed names no code was found for
+    blocks: bool = False  # printed in blocks side by side (人员经费 | 公用经费): one figure a row
     lines: list[int] = field(default_factory=list)  # every record the table spans
 
     @property
@@ -112,7 +123,7 @@ class Table:
         if self.layout is None:  # a table made in code, not read: it has what its rows hold
             return set(TABLES[self.spec.key].fields)
         across = self.layout.header == "across" and not self.columns
-        return {"name", "total"} if across else {c for c in self.columns if c}
+        return set(self.layout.printed) if across else {c for c in self.columns if c}
 
     @property
     def status(self) -> str:
@@ -223,7 +234,7 @@ def read_tables(doc: Document, template: Template) -> dict[str, Table]:
         ):
             resolve_names(table, tables, doc)
     drop_stray_fragments(tables, doc)
-    warn_if_incomplete(tables, doc.records, doc)
+    warn_if_incomplete(tables, doc.records, doc, template)
     return tables
 
 
@@ -251,7 +262,9 @@ def raise_unit(doc: Document, unit: str, line: int):
     )
 
 
-def warn_if_incomplete(tables: dict[str, Table], records: list, doc: Document) -> None:
+def warn_if_incomplete(
+    tables: dict[str, Table], records: list, doc: Document, template: Template
+) -> None:
     """A document cut short ends inside a table, or has only some of the nine (bad input)."""
     if not tables:
         return
@@ -262,7 +275,7 @@ def warn_if_incomplete(tables: dict[str, Table], records: list, doc: Document) -
             "it may be truncated",
             last.rows[-1].source_line,
         )
-    missing = [s.key for s in SPECS if s.key not in tables]
+    missing = [t.key for t in template.tables if t.key not in tables]
     if missing:
         doc.warn(
             f"only {len(tables)} of the nine standard tables found; missing: {', '.join(missing)}"
@@ -471,6 +484,24 @@ def read_labelled(table: Table, body: list, doc: Document, template: Template) -
             table.rows.append(TableRow(cells, [record.line]))
 
 
+_LEVEL_WORDS = ("类", "款", "项")
+
+
+def split_level_words(header: list, rest: list) -> tuple[list, list]:
+    """The 类 | 款 | 项 labels of the code columns, printed on the first row of data (上海's
+    决算: `类 款 项 合计 2,946.25 …`): they go to the header, the rest of the row stays data."""
+    first = next((i for i, r in enumerate(rest) if isinstance(r, Row)), None)
+    if first is None:
+        return header, rest
+    cells = list(rest[first].cells)
+    count = next((i for i, c in enumerate(cells) if label_key(c) not in _LEVEL_WORDS), len(cells))
+    if count < 2 or [label_key(c) for c in cells[:count]] != list(_LEVEL_WORDS[:count]):
+        return header, rest
+    labels = replace(rest[first], cells=(*cells[:count], *[""] * (len(cells) - count)))
+    data = replace(rest[first], cells=(*[""] * count, *cells[count:]))
+    return [*header, labels], [*rest[:first], data, *rest[first + 1 :]]
+
+
 def map_meanings(layout: TableLayout, stacks: list[list[str]]) -> list[str | None]:
     """The field of each printed column by what its labels mean: the first field of the
     vocabulary, not yet taken (a code may take several columns), whose label matches the
@@ -504,9 +535,15 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
     if not header:
         table.unreadable = NO_HEADER
         return
+    header, rest = split_level_words(header, rest)
     rows = [r for r in rest if isinstance(r, Row)]
     width = max(len(r.cells) for r in (*header, *rows))
     stacks = leaf_labels(header, width)
+    if blocks := side_by_side(table.layout, stacks):
+        spread = leaf_labels(spanned(header), width)
+        repeated = {tuple(label_key(c) for c in r.cells) for r in header}
+        read_blocks(table, blocks, stacks, spread, rest, repeated, doc, template)
+        return
     table.columns = map_meanings(table.layout, stacks)
     if "name" in table.columns and stacks[table.columns.index("name")]:
         table.by_unit = bool(_BY_UNIT.search(stacks[table.columns.index("name")][-1]))
@@ -542,11 +579,14 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
         table.rows[0].cells.append("合计")
         doc.warn(f"{table.spec.key}: no column of names; its one row of figures is read as 合计",
                  table.rows[0].source_line)  # fmt: skip
+    index = re.compile(template.index_columns) if template.index_columns else None
     unread = sorted(
         {
             " / ".join(stacks[i])
             for i, f in enumerate(table.columns[: len(stacks)])
-            if f is None and stacks[i]
+            if f is None
+            and stacks[i]
+            and not (index and index.fullmatch(label_key(stacks[i][-1])))  # 行次: row numbers
         }
         & {
             " / ".join(stacks[i])
@@ -559,6 +599,118 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
         table.unread = unread
         doc.warn(f"{table.spec.key}: columns not read (no published field fits): {unread}",
                  header[0].line)  # fmt: skip
+
+
+# --- a table printed in blocks side by side (人员经费 | 公用经费 | 公用经费 continued) ---------------
+
+_MEASURES = ("personnel", "public")  # what a block's label or its totals row may say it holds
+
+
+def field_of(layout: TableLayout, stack: list[str]) -> str | None:
+    """The field a column's labels mean, on their own (no field taken by another column)."""
+    keys = [label_key("".join(stack[i:])) for i in range(len(stack))]
+    return next((c.field for k in keys for c in layout.columns if re.fullmatch(c.label, k)), None)
+
+
+def side_by_side(layout: TableLayout, stacks: list[list[str]]) -> list[range]:
+    """The column ranges of blocks printed side by side, each with its own code, name and
+    amount columns; [] for a table printed once across the page."""
+    fields = [field_of(layout, stack) for stack in stacks]
+    starts = [
+        i for i, f in enumerate(fields) if f == "code" and (i == 0 or fields[i - 1] != "code")
+    ]
+    if len(starts) < 2 or fields.count("name") < 2:
+        return []
+    ends = [*starts[1:], len(stacks)]
+    return [range(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def block_measure(layout: TableLayout, label: str) -> str | None:
+    """人员经费 or 公用经费 (or 人员经费合计…) said by a label: the field the block's figures are."""
+    key = label_key(label).removesuffix("合计")
+    return next(
+        (c.field for c in layout.columns if c.field in _MEASURES and re.fullmatch(c.label, key)),
+        None,
+    )
+
+
+def read_blocks(
+    table: Table,
+    blocks: list[range],
+    stacks: list[list[str]],
+    spread: list[list[str]],
+    rest: list,
+    repeated: set[tuple[str, ...]],
+    doc: Document,
+    template: Template,
+) -> None:
+    """Each block read top to bottom over every page, one block after another.  A row's figure
+    is its `total` and, where the block says what it holds, that field too: the label over the
+    block (`spread`: a merged label covers the blocks under it), else the label of the block's
+    totals row.  A totals row pairs each label with the next figure to its right (人员经费合计
+    … 7,967.72)."""
+    layout = table.layout
+    fields = [field_of(layout, stack) for stack in stacks]
+    measures = [
+        next((m for label in spread[b.start] if (m := block_measure(layout, label))), None)
+        for b in blocks
+    ]
+    width = max(sum(fields[i] == "code" for i in block) for block in blocks)
+    rows: list[list[tuple[list[str], int]]] = [[] for _ in blocks]
+    totals: list[tuple[str, str, int]] = []
+    for record in rest:
+        if isinstance(record, Paragraph):
+            note(table, record, template)
+            continue
+        if is_meta_row(record.cells, template) or is_blank(record.cells):
+            continue
+        if is_index_row(record.cells) or tuple(map(label_key, record.cells)) in repeated:
+            continue  # the header again, at the top of a page
+        cells = [*record.cells, *[""] * (len(stacks) - len(record.cells))]
+        if any(label_key(c).endswith("合计") for c in cells):
+            totals += [(label, amount, record.line) for label, amount in label_pairs(cells)]
+            continue
+        for number, block in enumerate(blocks):
+            part = [cells[i] for i in block]
+            if any(c.strip() for c in part):
+                rows[number].append((part, record.line))
+    said = [block_measure(layout, label) for label, _, _ in totals]
+    for number in range(len(blocks)):  # no label over it: its totals row says, or the one before
+        if measures[number] is None:
+            inherited = measures[number - 1] if number else None
+            measures[number] = (said[number] if number < len(said) else None) or inherited
+    kept = [m for m in _MEASURES if m in measures or m in said]
+    table.columns = ["code"] * width + ["name", "total", *kept]
+    table.blocks = True
+    for number, block in enumerate(blocks):
+        codes = [i for i in block if fields[i] == "code"]
+        name = next((i for i in block if fields[i] == "name"), None)
+        amount = next((i for i in block if fields[i] not in ("code", "name", None)), None)
+        for part, line in rows[number]:
+            by_index = dict(zip(block, part, strict=True))
+            figure = by_index.get(amount, "")
+            cells = [by_index[i] for i in codes] + [""] * (width - len(codes))
+            cells += [by_index.get(name, ""), figure]
+            cells += [figure if m == measures[number] else "" for m in kept]
+            table.rows.append(TableRow(cells, [line]))
+    for label, figure, line in totals:
+        measure = block_measure(layout, label)
+        cells = [""] * width + [clean_label(label), figure]
+        cells += [figure if m == measure else "" for m in kept]
+        table.rows.append(TableRow(cells, [line]))
+
+
+def label_pairs(cells: list[str]) -> list[tuple[str, str]]:
+    """Each label of a totals row with the next figure to its right."""
+    out, label = [], ""
+    for cell in cells:
+        if _NUMBER.match(label_key(cell) or "x"):
+            if label:
+                out.append((label, cell))
+                label = ""
+        elif label_key(cell):
+            label = cell
+    return out
 
 
 _DIGITS = re.compile(r"^\d{1,2}$")
@@ -590,7 +742,8 @@ def is_wrapped_rest(columns: list[str | None], cells: list[str], above: list[str
 
 
 def read_across(table: Table, body: list, doc: Document, template: Template) -> None:
-    """A table printed across: one column an item, figures in the row below the header."""
+    """A table printed across: one column an item (in a phase: 预算数, 决算数), figures in the
+    row below the header; each item is one published row."""
     layout = table.layout
     header, rest = header_block(body, template, total_first=False)
     rows = [r for r in rest if isinstance(r, Row) and not is_blank(r.cells)]
@@ -605,21 +758,50 @@ def read_across(table: Table, body: list, doc: Document, template: Template) -> 
         return
     if len(rows) > 1:
         doc.warn(f"{layout.key}: {len(rows)} rows of figures, only the first is read", rows[1].line)
-    stacks = leaf_labels(header, max(len(r.cells) for r in header))
+    stacks = leaf_labels(spanned(header), max(len(r.cells) for r in header))
+    line = rows[0].line if rows else header[-1].line
+    items: dict[str, dict] = {}  # one row per item, whatever phases print it
     for index, stack in enumerate(stacks):
-        label = label_key(stack[-1]) if stack else ""
+        phase = next(
+            (p.field for p in layout.phases for s in stack if re.fullmatch(p.label, label_key(s))),
+            "total",
+        )
+        named = [
+            s for s in stack if not any(re.fullmatch(p.label, label_key(s)) for p in layout.phases)
+        ]
+        label = label_key(named[-1]) if named else ""
         item = next((i for i in layout.items if re.fullmatch(i.label, label)), None)
         if item is None:
             if label:
-                doc.warn(f"{layout.key}: unknown column {stack[-1]!r}; not read", header[0].line)
+                doc.warn(f"{layout.key}: unknown column {named[-1]!r}; not read", header[0].line)
             continue
-        name = stack[-2] if item.named_by_group and len(stack) > 1 else stack[-1]
-        line = rows[0].line if rows else header[-1].line
+        name = named[-2] if item.named_by_group and len(named) > 1 else named[-1]
         cell = rows[0].cells[index] if rows and index < len(rows[0].cells) else ""
-        values = {f: None for f in TABLES[layout.key].fields}
-        values.update(row_number=len(table.rows) + 1, name=name, level=item.level)
-        values["total"] = read_amount(cell, doc, line, layout.key, "total")
-        table.rows.append(TableRow([cell], [line], values=values))
+        key = tuple(map(label_key, named))  # the same item in another phase: the same row
+        if key not in items:
+            values = {f: None for f in TABLES[layout.key].fields}
+            values.update(row_number=len(items) + 1, name=name, level=item.level)
+            items[key] = values
+            table.rows.append(TableRow([], [line], values=values))
+        items[key][phase] = read_amount(cell, doc, line, layout.key, phase)
+        table.rows[list(items).index(key)].cells.append(cell)
+
+
+def spanned(header: list) -> list:
+    """A header's rows with each label spread over the columns its merged cell spans, as far as
+    the blank cells to its right that lie under the same label of the row above (a PDF prints a
+    merged cell's text once, in its first column)."""
+    out: list = []
+    above: list[str] = []
+    for record in header:
+        cells = list(record.cells)
+        for i in range(1, len(cells)):
+            same_parent = not above or (i < len(above) and above[i] == above[i - 1])
+            if not label_key(cells[i]) and label_key(cells[i - 1]) and same_parent:
+                cells[i] = cells[i - 1]
+        above = cells
+        out.append(replace(record, cells=tuple(cells)))
+    return out
 
 
 def printed_across(layout: TableLayout, header: list) -> bool:

@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..metadata.registry import FIELDS, RESOURCES, TABLES
+from ..metadata.registry import FIELDS, RESOURCES, TABLES, table_set
 from ..model import Paragraph, Record, Row
 from ..text import clean_label, label_key
 from .parts import (
@@ -41,6 +41,8 @@ SUMMARY_ROLES = (
     "expenditure_carryover",
     "expenditure_grand_total",
     "appropriation_carryover",
+    "income_balance_used",  # 决算: 使用非财政拨款结余 (or 用事业基金弥补收支差额)
+    "expenditure_distribution",  # 决算: 结余分配
 )
 THREE_PUBLIC_KEYS = ("abroad", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
 PARTS = {
@@ -54,6 +56,8 @@ PARTS = {
 }
 INVENTORY_RESOURCES = tuple(RESOURCES)
 NATIONAL_NAME = "national"  # the default: the national structure, read in any province
+# The national structure of each document type (registry DOCUMENT_TYPES), read in any province.
+NATIONAL_NAMES = {"budget": NATIONAL_NAME, "final_accounts": "national_final"}
 
 HEADER_KINDS = ("numbered", "labelled", "meaning", "across")
 
@@ -107,6 +111,9 @@ class TableLayout:
     columns: tuple[Column, ...] = ()
     items: tuple[Item, ...] = ()
     absent: tuple[str, ...] = ()  # fields of the table this template does not print
+    # `across` tables printing each item's figure in several phases (预算数 | 决算数): the field
+    # each phase's label fills (else each item's `total`)
+    phases: tuple[Column, ...] = ()
 
     def __post_init__(self):
         if self.key not in TABLES:
@@ -118,7 +125,10 @@ class TableLayout:
             if column.field not in fields:
                 raise ValueError(f"{self.key}: {column.field!r} is not a field of the table")
             re.compile(column.label)
-        for pattern in (*self.titles, *(i.label for i in self.items)):
+        for column in self.phases:
+            if column.field not in fields:
+                raise ValueError(f"{self.key}: {column.field!r} is not a field of the table")
+        for pattern in (*self.titles, *(i.label for i in (*self.items, *self.phases))):
             re.compile(pattern)
         unaccounted = set(fields) - set(self.printed) - DERIVED - set(self.absent)
         if unaccounted or set(self.absent) & set(self.printed):
@@ -148,7 +158,7 @@ class TableLayout:
         """The fields the template prints, in printed order (a split code counts once); a table
         printed across prints each item's total."""
         if self.header == "across":
-            return ("name", "total")
+            return ("name", *(p.field for p in self.phases)) if self.phases else ("name", "total")
         return tuple(dict.fromkeys(c.field for c in self.columns))
 
 
@@ -205,9 +215,12 @@ class Template:
     title_suffix: str = ""  # regex: what may follow it (a classification note)
     other_tables: tuple[str, ...] = ()  # regexes: titles of tables beyond the nine (reported)
     fixed_order: bool = True  # the nine tables come in the order of `tables` (an audit check)
+    document_type: str = "budget"  # registry DOCUMENT_TYPES: the table set `tables` lays out
+    index_columns: str = ""  # regex: a column header numbering the rows (行次), not figures
 
     def __post_init__(self):
         for pattern in (
+            self.index_columns,
             self.unit_line,
             self.page_noise,
             self.note,
@@ -220,8 +233,10 @@ class Template:
         ):
             re.compile(pattern)
         keys = [t.key for t in self.tables]
-        if sorted(keys) != sorted(TABLES):
-            raise ValueError(f"{self.name}: needs a layout for each of the nine tables: {keys}")
+        if sorted(keys) != sorted(table_set(self.document_type).values()):
+            raise ValueError(
+                f"{self.name}: needs a layout for each table of a {self.document_type}: {keys}"
+            )
         unknown = {u for u in self.figure_units if u != "万"} - set(FIELDS["figure_unit"].enum)
         if unknown:
             raise ValueError(f"{self.name}: figure units {unknown} are not in the registry")
@@ -329,18 +344,23 @@ def recognised(template: Template, lines: list[str]) -> tuple[list[str], list[st
 
 def detect(records: list[Record]) -> tuple[Template | None, dict[str, tuple[list, list]]]:
     """The province template that recognises the most of a document (tables and its cover
-    count double); else the national structure, when it finds a budget's cover or one of the
-    nine tables; and what each template recognised (for the message when none does)."""
+    count double); else the national structure of the document type whose tables it reads
+    most (a 决算's titles say 决算), when it finds that type's cover or one of its tables; and
+    what each template recognised (for the message when none does)."""
     lines = short_texts(records)
     found = {name: recognised(t, lines) for name, t in TEMPLATES.items()}
+    national = max(
+        NATIONAL_NAMES.values(),
+        key=lambda name: (len(found[name][0]), "cover" in found[name][1]),
+    )
     scores = {
         name: 2 * len(tables) + len(sections) + ("cover" in sections)
         for name, (tables, sections) in found.items()
-        if name != NATIONAL_NAME
+        if name not in NATIONAL_NAMES.values()
     }
-    tables, sections = found[NATIONAL_NAME]
+    tables, sections = found[national]
     # A province's template claims a document by its cover, and must read at least as many
-    # of the nine tables as the national structure does.
+    # of the tables as the national structure does.
     claims = [
         name
         for name in scores
@@ -348,17 +368,17 @@ def detect(records: list[Record]) -> tuple[Template | None, dict[str, tuple[list
     ]
     if claims:
         return TEMPLATES[max(claims, key=lambda name: scores[name])], found
-    national = TEMPLATES[NATIONAL_NAME] if tables or "cover" in sections else None
-    return national, found
+    return (TEMPLATES[national] if tables or "cover" in sections else None), found
 
 
 def _templates() -> dict[str, Template]:
     """Every template family, by name: a new province is one more module listed here."""
     from .hebei import HEBEI
     from .national import NATIONAL
+    from .national_final import NATIONAL_FINAL
     from .shanghai import SHANGHAI
 
-    return {t.name: t for t in (HEBEI, SHANGHAI, NATIONAL)}
+    return {t.name: t for t in (HEBEI, SHANGHAI, NATIONAL, NATIONAL_FINAL)}
 
 
 TEMPLATES = _templates()

@@ -1,0 +1,178 @@
+"""The national structure of a 部门决算 (final accounts), prescribed by the Ministry of Finance.
+
+A 决算 reports the year's actual income and spending in nine tables of the same family as the
+budget's (docs/domain.md k): 收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入支出决算总表,
+一般公共预算财政拨款支出决算表, 一般公共预算财政拨款基本支出决算表, 财政拨款“三公”经费支出决算表,
+政府性基金预算财政拨款收入支出决算表 and 国有资本经营预算财政拨款（收入）支出决算表.  What differs
+from the budget's printing, and is read here as data:
+
+* 行次 columns numbering the rows of the two-sided tables (`index_columns`: not figures);
+* the balance of the year: 使用非财政拨款结余 beside 年初结转和结余, 结余分配 beside
+  年末结转和结余 (summary row roles);
+* the 基本支出 table printed in blocks side by side (人员经费 | 公用经费 | 公用经费 continued),
+  each block its own code, name and amount columns;
+* the 三公 table printing 预算数 and 决算数 of each item (`phases`);
+* the 政府性基金 (and in some provinces 国有资本经营) table with 年初结转和结余, 本年收入 and
+  年末结转和结余 around the year's spending.
+
+The vocabularies of the budget's national structure (`national.py`) are reused: a 决算 of a
+province is read by the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import Column, Item, TableLayout
+from .national import NAME, NATIONAL, PERSONNEL, PUBLIC
+
+CODE = (
+    Column(
+        "code",
+        r"(?:部门预算|部门)?(?:支出)?(?:功能|经济)?(?:分类)?(?:科目)?(?:编码|代码)|类|款|项",
+    ),
+)
+FINAL = r"决算数?|金额|本年决算|合计"
+SPENDING = (
+    *CODE,
+    *NAME,
+    Column("total", r"(?:本年支出)?(?:合计|小计)|决算数?|金额|本年支出"),
+    Column("basic", r"(?:其中:)?基本支出(?:合计|小计)?"),
+    Column("project", r"(?:其中:)?项目支出(?:合计)?"),
+)
+BALANCES = (
+    Column("opening_balance", r"年初(?:财政拨款)?结转(?:和)?结余"),
+    Column("year_income", r"本年收入(?:合计)?"),
+    Column("closing_balance", r"年末(?:财政拨款)?结转(?:和)?结余"),
+)
+TWO_SIDED = (
+    Column("income_name", r"(?:收入)?项目"),
+    Column("income", rf"(?:收入)?(?:{FINAL})"),
+    Column("expenditure_name", r"(?:支出)?项目"),
+)
+
+TABLES = (
+    TableLayout(
+        "final_income_expenditure_summary",
+        (r"收入支出决算(?:总表|总体情况表)",),
+        "meaning",
+        (*TWO_SIDED, Column("expenditure", rf"(?:支出)?(?:{FINAL})")),
+    ),
+    TableLayout(
+        "final_income",
+        (r"收入决算表",),
+        "meaning",
+        (
+            *CODE,
+            *NAME,
+            Column("total", r"本年收入合计|合计|决算数?"),
+            Column("fiscal_appropriation", r"财政拨款(?:收入)?"),
+            Column("superior_subsidy", r"上级补助(?:收入)?"),
+            Column("business", r"事业收入"),
+            Column("operating", r"(?:事业单位)?经营(?:收入)?"),
+            Column("subordinate_remittance", r"附属单位上缴(?:收入)?"),
+            Column("other", r"其他收入"),
+        ),
+    ),
+    TableLayout(
+        "final_expenditure",
+        (r"支出决算表",),
+        "meaning",
+        (
+            *SPENDING,
+            Column("remittance_to_superior", r"上(?:缴|解)上级支出"),
+            Column("operating", r"(?:事业单位)?经营(?:性)?支出"),
+            Column("subsidy_to_subordinate", r"对附属单位补助(?:支出)?"),
+        ),
+    ),
+    TableLayout(
+        "final_fiscal_appropriation_summary",
+        (r"财政拨款收入支出决算(?:总表|表)",),
+        "meaning",
+        (
+            *TWO_SIDED,
+            Column("total", rf"(?:支出)?(?:{FINAL})"),
+            Column("general_budget", r"一般公共预算(?:财政拨款|拨款)?"),
+            Column("government_fund", r"政府性基金(?:预算)?(?:财政拨款|拨款)?"),
+            Column("state_capital", r"国有资本经营(?:预算)?(?:财政拨款|拨款)?"),
+        ),
+    ),
+    TableLayout(
+        "final_general_budget_expenditure",
+        (r"一般公共预算财政拨款支出决算(?:明细)?表",),
+        "meaning",
+        SPENDING,
+    ),
+    TableLayout(
+        "final_basic_expenditure",
+        (r"一般公共预算财政拨款基本支出决算(?:明细)?表",),
+        "meaning",
+        (
+            *CODE,
+            *NAME,
+            Column("total", r"决算数?|金额|合计"),
+            Column("personnel", PERSONNEL),
+            Column("public", PUBLIC),
+        ),
+    ),
+    TableLayout(
+        "final_government_fund_expenditure",
+        (r"政府性基金预算财政拨款(?:收入)?支出决算(?:明细)?表",),
+        "meaning",
+        (*SPENDING, *BALANCES),
+    ),
+    TableLayout(
+        "final_state_capital_expenditure",
+        (r"国有资本经营预算财政拨款(?:收入)?支出决算(?:明细)?表",),
+        "meaning",
+        (*SPENDING, *BALANCES),
+    ),
+    TableLayout(
+        "final_three_public",
+        (r"(?:一般公共预算)?财政拨款三公经费(?:支出)?决算(?:情况)?表",),
+        "across",
+        items=(
+            Item(r"(?:三公经费)?(?:合计|总计)", 0),
+            Item(r"因公出国\(境\)费(?:用)?", 1),
+            Item(r"公务接待费", 1),
+            Item(r"公务用车购置及运(?:行|维)(?:维护)?费|小计", 1, named_by_group=True),
+            Item(r"(?:公务用车)?购置费", 2),
+            Item(r"(?:公务用车)?运(?:行)?(?:维护)?费", 2),
+        ),
+        phases=(Column("budgeted", r"(?:全年)?预算数?"), Column("total", r"决算数?")),
+    ),
+)
+
+NATIONAL_FINAL = replace(
+    NATIONAL,
+    name="national_final",
+    title="全国部门决算公开（通用结构）",
+    description="财政部规定的部门决算结构：九张决算表按标题用词识别，行次栏不是数字，"
+    "基本支出表按人员经费、公用经费分块并列，“三公”表并列预算数与决算数。",
+    kinds={"unit": r"单位决算", "department": r"部门(?:综合)?决算"},
+    tables=TABLES,
+    document_type="final_accounts",
+    page_noise=NATIONAL.page_noise.replace(r".*预算公开$", r".*(?:预算|决算)公开$"),
+    summary_rows={
+        **NATIONAL.summary_rows,
+        "income_balance_used": (
+            "使用非财政拨款结余",
+            "使用非财政拨款结余(含专用结余)",
+            "用事业基金弥补收支差额",
+        ),
+        "expenditure_distribution": ("结余分配",),
+        "income_grand_total": ("收入总计", "总计"),
+        "expenditure_grand_total": ("支出总计", "总计"),
+        "expenditure_carryover": ("年末结转和结余", "年末财政拨款结转和结余"),
+        "appropriation_carryover": ("年初财政拨款结转和结余", "年初结转和结余"),
+    },
+    index_columns=r"行次",
+    parts={
+        **NATIONAL.parts,
+        "cover": replace(
+            NATIONAL.parts["cover"],
+            title_pattern=NATIONAL.parts["cover"].title_pattern.replace("预算", "决算"),
+            budget_year_pattern=r"(?P<year>(?:19|20)\d{2})\s*年度?[^，。,；;]{0,16}?决算",
+        ),
+    },
+)
