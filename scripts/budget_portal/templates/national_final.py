@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import Column, Item, TableLayout
+from . import Column, Item, SectionRule, TableLayout
 from .national import NAME, NATIONAL, PERSONNEL, PUBLIC
 
 CODE = (
@@ -143,6 +143,21 @@ TABLES = (
     ),
 )
 
+# The 情况说明 of a 决算: a heading a table's name + 决算情况说明 (二、收入决算情况说明, 五、一般公共
+# 预算财政拨款支出决算情况说明) explains the year's figures, after the topics it names itself.
+SECTIONS = (
+    SectionRule("duties", r"主要职(?:责|能)|部门职责"),
+    SectionRule("institutions", r"机构设置|(?:预算|决算)单位构成"),
+    SectionRule("three_public", r"三公"),
+    SectionRule("operating_costs", r"机关运行经费"),
+    SectionRule("procurement", r"政府采购"),
+    SectionRule("performance", r"绩效"),
+    SectionRule("assets", r"国有资产"),
+    SectionRule("glossary", r"名词解释"),
+    SectionRule("other", r"其他(?:需要|相关|重要)?(?:说明|情况|事项)"),
+    SectionRule("overview", r"决算(?:总体|具体)?情况(?:说明)?|收支(?:总体)?情况"),
+)
+
 NATIONAL_FINAL = replace(
     NATIONAL,
     name="national_final",
@@ -151,6 +166,7 @@ NATIONAL_FINAL = replace(
     "基本支出表按人员经费、公用经费分块并列，“三公”表并列预算数与决算数。",
     kinds={"unit": r"单位决算", "department": r"部门(?:综合)?决算"},
     tables=TABLES,
+    sections=SECTIONS,
     document_type="final_accounts",
     page_noise=NATIONAL.page_noise.replace(r".*预算公开$", r".*(?:预算|决算)公开$"),
     summary_rows={
