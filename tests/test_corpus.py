@@ -241,3 +241,21 @@ def test_the_reading_report_accounts_for_every_figure():
         printed = sum(int(p["figures_printed"]) for p in tables)
         captured = sum(int(p["figures_captured"]) for p in tables)
         assert captured >= 0.5 * printed, (dataset_id, captured, printed)
+
+
+def test_execution_rates_agree_with_the_completion_each_final_states():
+    """The oracle of budget against actual: where a 决算 states 完成年初预算的 Z%, the portal's
+    execution rate from the same two figures is Z (to the decimals printed)."""
+    stated = {
+        (r["dataset_id"], r["code"]): r["completion_percent"]
+        for r in rows("expenditure_items")
+        if r["completion_percent"]
+    }
+    compared = 0
+    for row in rows("execution"):
+        said = stated.get((row["dataset_id"], row["code"]))
+        if said and row["budget_source"] == "stated_in_final" and row["execution_rate"]:
+            places = len(said.partition(".")[2])
+            assert round(float(row["execution_rate"]), places) == pytest.approx(float(said)), row
+            compared += 1
+    assert compared >= 12  # 国家信访局's items (普陀 states no share)

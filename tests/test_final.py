@@ -240,3 +240,31 @@ def test_figures_drawn_a_few_points_off_their_line_go_back_into_their_sentence()
     merged = on_baselines([words, figures, below])
     assert [m["text"] for m in merged] == ["总计29 万", "下"]
     assert (merged[0]["top"], merged[0]["bottom"]) == (183.05, 195.05)  # the sentence's own line
+
+
+def test_a_final_is_compared_with_its_budget_where_held_else_with_the_budget_it_states():
+    from budget_portal.package.execution import execution_rows
+
+    def doc(dataset_id, document_type, year=2024):
+        return {"dataset_id": dataset_id, "department_id": "x-ju", "year": year,
+                "kind": "department", "document_type": document_type}  # fmt: skip
+
+    def fact(side, code, amount, line):
+        return {"side": side, "subject": "function", "code": code, "name": code,
+                "amount": D(amount), "line": line}  # fmt: skip
+
+    facts = {
+        "x-ju-2024": [fact("approved", "2010101", "80", 7)],
+        "x-ju-juesuan-2024": [fact("executed", "2010101", "100", 20), fact("approved", "2010101", "90", 40)],
+    }  # fmt: skip
+    paired = execution_rows(
+        [doc("x-ju-2024", "budget"), doc("x-ju-juesuan-2024", "final_accounts")], facts
+    )
+    assert [(r["approved"], r["executed"], r["difference"], r["execution_rate"], r["budget_source"],
+             r["budget_dataset_id"], r["budget_line"]) for r in paired] == [
+        (D("80"), D("100"), D("20"), D("125.00"), "budget_document", "x-ju-2024", 7)]  # fmt: skip
+    alone = execution_rows(
+        [doc("x-ju-2023", "budget", 2023), doc("x-ju-juesuan-2024", "final_accounts")], facts
+    )
+    assert [(r["approved"], r["execution_rate"], r["budget_source"]) for r in alone] == [
+        (D("90"), D("111.11"), "stated_in_final")]  # fmt: skip

@@ -412,3 +412,22 @@ def test_a_department_shows_its_department_and_unit_budgets_side_by_side(built_s
     ).read_text(encoding="utf-8")
     assert "2025 年部门预算" in html and "2025 年单位预算" in html
     assert "两者并列，不相加" in html
+
+
+def test_execution_page_ranks_every_final_and_its_page_shows_budget_against_actual(built_site):
+    documents = pd.read_csv(
+        ROOT / "datapackages/all/documents.csv", dtype=str, keep_default_na=False
+    )
+    finals = documents[documents["document_type"] == "final_accounts"]["dataset_id"]
+    html = (built_site.site / "execution/index.html").read_text(encoding="utf-8")
+    assert len(finals) == 3 and all(f"documents/{d}.html" in html for d in finals)
+    assert "17.39%" in html  # 国家信访局: Σ|决算 − 预算| over 13 items ÷ Σ预算
+    page = (built_site.site / "documents/zhongyang-guojiaxinfangju-juesuan-2024.html").read_text(
+        encoding="utf-8"
+    )
+    assert "预算与决算" in page and "100.71%" in page and "决算所述" in page  # 行政运行, stated
+    assert "国家信访局 2024 年部门决算" in page
+    budget = (built_site.site / "documents/zhongyang-guojiaxinfangju-2026.html").read_text(
+        encoding="utf-8"
+    )
+    assert "预算与决算" not in budget

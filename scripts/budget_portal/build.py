@@ -23,6 +23,7 @@ from .extract import DOCUMENT_SUFFIXES, UNSUPPORTED
 from .extract import version as extract_version
 from .model import DocumentError
 from .package.combined import CombinedPackage, combined_table_rows
+from .package.execution import execution_facts
 from .package.rows import COMBINED, code_sightings, document_row
 from .package.write import install, stage, write_document_package
 from .read.parsed import Parsed
@@ -166,6 +167,7 @@ class Built:
     problems: list[str]
     codes: list[tuple[str, str, str]]  # classification codes seen (packages.code_sightings)
     table_rows: str  # its rows of the combined document_tables.csv
+    execution: list[dict]  # its budgeted and executed figures (package.execution)
     staging: Path | None  # its package, written beside its place (None: unchanged)
     reused: bool  # parse taken from the cache
 
@@ -197,6 +199,7 @@ def build_job(job: tuple[Path, Path, Path | None, str]) -> Built | str:
         problems=[str(problem) for problem in parsed.doc.problems],
         codes=code_sightings(parsed),
         table_rows=combined_table_rows(parsed),
+        execution=execution_facts(parsed),
         staging=staging,
         reused=reused,
     )

@@ -108,6 +108,38 @@ _FIELDS = [
     ),
     Field("template", "模板", "string", "读取该文件所用的模板（省份和时期的版式）。"),
     Field(
+        "subject",
+        "对象",
+        "string",
+        "function 一般公共预算财政拨款支出的功能分类科目；three_public “三公”经费的一项"
+        "（total 合计、abroad 因公出国（境）、vehicles 公务用车购置及运行、vehicle_purchase 购置、"
+        "vehicle_operation 运行维护、reception 公务接待）。",
+        enum=("function", "three_public"),
+    ),
+    _amount("approved", "预算数", "年初批准的预算（出处见 budget_source）。"),
+    _amount("executed", "决算数", "决算文件中的实际支出。"),
+    _amount("difference", "差额", "决算数 − 预算数，精确计算；两者缺一时为空。"),
+    Field(
+        "execution_rate",
+        "执行率（%）",
+        "number",
+        "决算数 ÷ 预算数 × 100，四舍五入到两位小数（本站计算）；预算数为 0 或不知时为空。",
+        unit="%",
+    ),
+    Field(
+        "budget_source",
+        "预算数出处",
+        "string",
+        "budget_document 同一部门同一年度的预算文件（budget_dataset_id）；stated_in_final 决算自己写明的"
+        "预算数（年初预算、三公表的预算数列）；空：不知道。",
+        enum=("budget_document", "stated_in_final", ""),
+    ),
+    Field("budget_dataset_id", "预算文件标识", "string", "预算数取自的预算文件（预算文件时）。"),
+    Field(
+        "budget_line", "预算数出处行", "integer", "预算数在其文件中的行（PDF 为抽取文本的行号）。"
+    ),
+    Field("executed_line", "决算数出处行", "integer", "决算数在决算文件中的行。"),
+    Field(
         "document_type",
         "文件性质",
         "string",
@@ -1468,6 +1500,32 @@ RESOURCES: dict[str, Resource] = {
             ("dataset_id", "source_line", "message"),
             (),
             _DOC_FK,
+        ),
+        Resource(
+            "execution",
+            "预算执行",
+            "每份决算中每个科目（一般公共预算财政拨款支出，按功能分类）和每项“三公”经费的预算数与决算数："
+            "预算数取自同一部门同一年度的预算文件（本站收有时），否则取决算自己写明的预算数"
+            "（“年初预算为…”、三公表的预算数列），并注明出处。单位万元。",
+            (
+                "dataset_id",
+                "department_id",
+                "year",
+                "subject",
+                "code",
+                "name",
+                "approved",
+                "executed",
+                "difference",
+                "execution_rate",
+                "budget_source",
+                "budget_dataset_id",
+                "budget_line",
+                "executed_line",
+            ),
+            ("dataset_id", "subject", "code"),
+            _DOC_FK,
+            titles={"code": "科目编码或项目", "name": "名称"},
         ),
         Resource(
             "reading_report",

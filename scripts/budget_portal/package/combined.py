@@ -8,17 +8,19 @@ from ..audit.catalogue import catalogue_rows
 from ..audit.names import reference_rows
 from ..metadata.registry import RESOURCES
 from ..read.parsed import Parsed
+from .execution import execution_rows
 from .rows import COMBINED, SECTION_RESOURCES, classification_codes, table_rows
 from .write import csv_text, descriptor_json, field_names, install, stage, write_csv
 
 COMBINED_ORDER = ("documents", "document_tables", "budget_lines", "classification_codes",
-                  *SECTION_RESOURCES, "audit", "audit_checks", "classification_names", "warnings")  # fmt: skip
+                  *SECTION_RESOURCES, "execution", "audit", "audit_checks", "classification_names",
+                  "warnings")  # fmt: skip
 # Resources of the combined package that are the documents' own files one after another.
 CONCATENATED = ("budget_lines", *SECTION_RESOURCES, "audit", "warnings")
 COMBINED_DESCRIPTOR = {
     "name": COMBINED,
     "title": "全部部门预算",
-    "description": "所有文件的合并数据：文件清单、预算明细长表、科目编码表、核对结果、核对规则目录、科目名称沿革和读取警告。金额单位：万元。",
+    "description": "所有文件的合并数据：文件清单、预算明细长表、科目编码表、预算执行（预算与决算对照）、核对结果、核对规则目录、科目名称沿革和读取警告。金额单位：万元。",
 }
 
 
@@ -39,6 +41,7 @@ class CombinedPackage:
         self.documents: list[dict] = []
         self.codes: list[tuple[str, str, str]] = []
         self.sources: list[dict] = []
+        self.facts: dict[str, list[dict]] = {}  # each document's budgeted and executed figures
         for name in ("document_tables", *CONCATENATED):
             with_id = name == "document_tables"
             self.files[name] = (self.staging / f"{name}.csv").open("wb")
@@ -48,6 +51,7 @@ class CombinedPackage:
         """Append one document (a `build.Built`) whose package is installed at `package`."""
         self.documents.append(built.document)
         self.codes += built.codes
+        self.facts[built.dataset_id] = built.execution
         self.sources.append(
             {
                 "title": built.path.name,
@@ -73,6 +77,7 @@ class CombinedPackage:
             ("classification_codes", codes),
             ("audit_checks", catalogue_rows()),
             ("classification_names", reference_rows()),
+            ("execution", execution_rows(self.documents, self.facts)),
         ):
             write_csv(self.staging / f"{name}.csv", field_names(RESOURCES[name], False), rows)
         resources = [(RESOURCES[name], name == "document_tables") for name in COMBINED_ORDER]

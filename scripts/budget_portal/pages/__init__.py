@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import multiprocessing
 import tempfile
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from .context import Site
 from .corpus import Dataset, load_corpus
 from .document import write_document_page
 from .downloads import package_digest, package_zip, write_package_downloads
+from .execution import execution_of, write_execution
 from .jobs import Job, key_of, run_jobs
 from .measures import (
     economic_basic,
@@ -42,6 +44,7 @@ CHARTED = (write_home, write_compare)
 WRITERS = (
     write_documents_index,
     write_departments,
+    write_execution,
     write_codes,
     write_data,
     write_dictionary,
@@ -132,7 +135,9 @@ def write_documents(site: Site, cache: Path, documents: Path) -> None:
     jobs = []
     for ds in datasets:
         files = sorted(p for p in ds.path.iterdir() if p.is_file())
-        key = key_of(ds.name, package_digest(files), " ".join(sorted(site.code_pages)))
+        # a 决算's page shows its rows of the combined `execution` (a 预算 added later changes them)
+        execution = json.dumps(execution_of(site, ds.name), sort_keys=True, ensure_ascii=False)
+        key = key_of(ds.name, package_digest(files), " ".join(sorted(site.code_pages)), execution)
         site.keys[ds.name] = key
         jobs.append(Job(key, functools.partial(document_job, ds=ds, cache=cache)))
     for ds, lookups in zip(datasets, run_jobs(site, cache, jobs), strict=True):

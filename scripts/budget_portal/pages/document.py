@@ -10,6 +10,7 @@ from .charts import Chart, bars, long_form
 from .context import Site, department_page, document_page
 from .corpus import Dataset
 from .downloads import download_base
+from .execution import execution_section
 from .markup import (
     anchor,
     bullets,
@@ -44,6 +45,7 @@ def write_document_page(site: Site, ds: Dataset) -> None:
             f"表中金额按文件印刷，单位见各表（本文件多为{esc(m['unit'])}）；主要数字和图表换算为万元"
         ),
         *key_figure_section(site, ds, page),
+        *execution_section(site, ds, page),
         *chart_section(site, ds, page),
         *table_section(site, ds, page),
         *organization_section(site, ds, page),

@@ -33,3 +33,7 @@ class Parsed:
     def table_keys(self) -> tuple[str, ...]:
         """The tables a document of its type prints (the nine of a 预算 or of a 决算)."""
         return tuple(table_set(self.doc.metadata.document_type).values())
+
+    def table(self, role: str) -> Table | None:
+        """The document's table of a role (`expenditure`: 支出总表, or 支出决算表 in a 决算)."""
+        return self.tables.get(table_set(self.doc.metadata.document_type)[role])
