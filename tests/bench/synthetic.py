@@ -21,9 +21,11 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
+from budget_portal.read.metadata import department_slug
 from budget_portal.templates import TEMPLATES
 
 from ..render import header, text
+from .final import render_final
 from .shanghai import render_shanghai
 
 YEARS = range(2019, 2026)
@@ -907,7 +909,9 @@ def plan(n: int, seed: int) -> list[tuple[str, Department, str, int, str, str]]:
     come in a shuffled order, each with one to three consecutive years, so even a small corpus
     spans several governments and has departments with more than one year.  Every fourth
     government prints Shanghai's template (as text extracted from its PDFs), the others
-    Hebei's (in both extraction layouts): about a quarter and three quarters of a corpus."""
+    Hebei's (in both extraction layouts): about a quarter and three quarters of a corpus.  A
+    third of the departments also publish the 决算 of their first year (tests/bench/final.py),
+    right after its budget: `template` is `final:<the budget's template>`."""
     rng = random.Random(f"plan-{seed}")
     places = jurisdictions(rng)
     groups = []
@@ -919,9 +923,10 @@ def plan(n: int, seed: int) -> list[tuple[str, Department, str, int, str, str]]:
             layout = rng.choice(("pdf-tsv", "pdf-tsv", "docx-cells"))
             layout = layout if template == "hebei" else "pdf-tsv"
             years = range(first, min(first + rng.randint(1, 3), YEARS.stop))
-            groups.append(
-                [(place, department, str(code), year, layout, template) for year in years]
-            )
+            group = [(place, department, str(code), year, layout, template) for year in years]
+            if rng.random() < 1 / 3:
+                group.insert(1, (place, department, str(code), first, layout, f"final:{template}"))
+            groups.append(group)
     rng.shuffle(groups)
     out = [document for group in groups for document in group]
     if n > len(out):
@@ -930,21 +935,33 @@ def plan(n: int, seed: int) -> list[tuple[str, Department, str, int, str, str]]:
 
 
 def document(index: int, seed: int, planned) -> tuple[str, str, Budget]:
-    """(file stem, text, budget) of one document."""
+    """(file stem, text, budget) of one document; a 决算 is of the budget of its department
+    and year (the same numbers drawn)."""
     place, department, code, year, layout, template = planned
-    rng = random.Random(f"doc-{seed}-{index}")
-    b = make_budget(place, department, code, year, layout, rng, template)
-    text = render(b) if template == "hebei" else render_shanghai(b, functional_rows, economic_rows)
+    budget_template = template.removeprefix("final:")
+    rng = random.Random(f"doc-{seed}-{place}-{code}-{year}")
+    b = make_budget(place, department, code, year, layout, rng, budget_template)
+    if template.startswith("final:"):
+        text = render_final(b, random.Random(f"final-{seed}-{index}"))
+    elif template == "hebei":
+        text = render(b)
+    else:
+        text = render_shanghai(b, functional_rows, economic_rows)
     return f"synthetic-{index:05d}", text, b
 
 
-def provenance(name: str, text: str, b: Budget, seed: int) -> str:
+def provenance(name: str, text: str, b: Budget, seed: int, final: bool = False) -> str:
+    """A 决算 names its department as the maintainer adding it would: the department id of
+    its budget (which the Hebei template derives from the department code)."""
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    cover = TEMPLATES[b.template].part("cover")
+    department = department_slug(b.jurisdiction, b.agency, b.code, cover)
     return (
         f"# Provenance of {name}.txt: a synthetic document (tests/bench/synthetic.py), not a real budget.\n"
         f"file: {name}.txt\nsha256: {sha}\npublisher: {b.agency}\n"
-        f"title: {b.agency}{b.year}年部门预算信息公开（合成）\nyear: {b.year}\n"
+        f"title: {b.agency}{b.year}年部门{'决算' if final else '预算信息公开'}（合成）\nyear: {b.year}\n"
         f"jurisdiction: {b.jurisdiction}\n"
+        + (f"department_id: {department}\n" if final else "")
         + (f'department_code: "{b.code}"\n' if b.template == "hebei" else "")
         + f"original_format: {'DOCX' if b.layout == 'docx-cells' else 'PDF'}\n"
         f"text_extraction: synthetic ({b.layout})\n"
@@ -956,7 +973,8 @@ def write_document(directory: Path, index: int, seed: int, planned) -> Path:
     name, text, b = document(index, seed, planned)
     path = directory / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
-    path.with_suffix(".yml").write_text(provenance(name, text, b, seed), encoding="utf-8")
+    final = planned[5].startswith("final:")
+    path.with_suffix(".yml").write_text(provenance(name, text, b, seed, final), encoding="utf-8")
     return path
 
 
