@@ -53,7 +53,9 @@ FIRST = ("chengdeshi", "handanshi", "quyangxian", "zhaoxian", "shanghaishi")
 #   names.code_name_by_year 30213 (长春 p. 11): printed 维护（护）费 for 维修（护）费.
 #   佛山轨道交通局 2019 决算: tables_present — it prints 表1–表8, no 国有资本经营 table (p. 2
 #     lists eight); functional_economic_link — 2080505 基本支出 53.45 (p. 15) against 30108
-#     47.01 (p. 17), the rest of the pension contributions coded elsewhere (a convention).
+#     47.01 (p. 17), the rest of the pension contributions coded elsewhere (a convention);
+#     changes.percent — p. 27: 机关运行经费 97.19 万元 "比预算数增加 97.19 万元，增长 0%" from a
+#     budget of 0, where no percentage follows (the page says so: 预算数为 0，因此增长 0%).
 #   wording: the sentences quoted in each finding.
 BY_CLASS = [("basic.personnel_by_class", ""), ("basic.public_by_class", "")]
 EXPECTED_FINDINGS = {
@@ -107,6 +109,7 @@ EXPECTED_FINDINGS = {
     "foshanshi-guidaojiaotongju-juesuan-2019": [
         ("completeness.tables_present", ""),
         ("functional_economic_link", "30108"),
+        ("changes.percent", ""),
     ],
     # pp. 3, 21: a 部门预算 of a one-unit department calls itself 本单位
     "zhuhaishi-zhengfutouzijiaotongshizhengxiangmugongwuzhongxin-2026": [("wording.kind", "")] * 3,

@@ -3,6 +3,7 @@ way the build reads a document (tests/conftest.py `read`), and on in-memory reco
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 
 from budget_portal.extract.pdf import on_baselines
@@ -268,3 +269,50 @@ def test_a_final_is_compared_with_its_budget_where_held_else_with_the_budget_it_
     )
     assert [(r["approved"], r["execution_rate"], r["budget_source"]) for r in alone] == [
         (D("90"), D("111.11"), "stated_in_final")]  # fmt: skip
+
+
+def test_a_contents_line_is_no_heading_and_a_page_turn_joins_prose_not_headings():
+    from budget_portal.model import Paragraph
+    from budget_portal.read.headings import section_key
+    from budget_portal.read.sections import join_page_breaks
+    from budget_portal.templates import TEMPLATES
+
+    final = TEMPLATES["national_final"]
+    assert section_key("七、一般公共预算财政拨款“三公”经费支出决算表..........11", final) is None
+    assert (
+        section_key("七、一般公共预算财政拨款“三公”经费支出决算情况说明", final)[0]
+        == "three_public"
+    )
+    noise = re.compile(final.page_noise)
+    pages = [Paragraph("二、收入决算情况说明", 1, 16), Paragraph("16", 2, 16),
+             Paragraph("国家信访局本年收入合计 20451.35 万元。", 3, 17),
+             Paragraph("3.一般公共服务（类）信访事务（款）机关服务（项）。年", 4, 17), Paragraph("19", 5, 17),
+             Paragraph("初预算为 222.6 万元，支出决算为 229.19 万元。", 6, 18)]  # fmt: skip
+    texts = [t for t, _ in join_page_breaks(pages, noise) if not noise.match(t)]
+    assert texts == [
+        "二、收入决算情况说明",
+        "国家信访局本年收入合计 20451.35 万元。",
+        "3.一般公共服务（类）信访事务（款）机关服务（项）。年初预算为 222.6 万元，支出决算为 229.19 万元。",
+    ]
+
+
+def test_the_narrative_of_a_final_states_the_three_public_budget_and_spending(read):
+    table = tsv(
+        "财政拨款“三公”经费支出决算表",
+        "单位：万元",
+        ["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
+        ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费"] * 2,
+        ["", "", "小计", "公务用车购置费", "公务用车运行维护费", ""] * 2,
+        ["10.00", "1.00", "6.00", "2.00", "4.00", "3.00", "7.00", "0.50", "4.50", "2.00", "2.50", "2.00"],
+    )  # fmt: skip
+    narrative = (
+        "七、财政拨款“三公”经费支出决算情况说明\n"
+        "2024 年度“三公”经费财政拨款支出预算为 10 万元，2024 年度支出决算为 7 万元，完成预算的 70%。"
+        "其中：因公出国（境）费支出决算为 0.5 万元；公务接待费支出决算为 2 万元。\n"
+    )
+    parsed = read(final(table) + narrative)
+    figures = {f["figure_key"]: f["figure_value"] for f in parsed.sections["narrative_figures"]}
+    assert figures == {"three_public.budget_total": D(10), "three_public.total": D(7),
+                       "three_public.abroad": D("0.5"), "three_public.reception": D(2)}  # fmt: skip
+    for name in ("budget_total", "total", "abroad", "reception"):
+        assert checks(parsed, f"three_public.narrative_{name}")[0][0] == "pass", name

@@ -201,6 +201,8 @@ RULES: tuple[Rule, ...] = (
                 lambda t: type(t.part("projects")).__name__ == "ProjectPages"),
     # 3 narrative against tables ---------------------------------------------------------
     _narrative("three_public.narrative_total", "“三公”经费总额", "叙述的“三公”经费 = “三公”表 合计", 15),
+    _narrative("three_public.narrative_budget_total", "“三公”经费预算数", "决算叙述的“三公”预算 = “三公”表 合计的预算数", 15,
+               _prints("three_public", "budgeted")),
     *(
         _narrative(f"three_public.narrative_{key}", "“三公”经费各项", f"叙述的 {key} = “三公”表同一项", 15,
                    _figure(f"three_public.{key}"))

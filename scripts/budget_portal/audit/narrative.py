@@ -33,7 +33,7 @@ FUND_SPENDING = (
 )
 PERCENT_STEP = Decimal("1e-8")  # a computed percentage, before rounding to the printed decimals
 # Keys of figures numbered in a series (one per item), not one figure stated twice.
-SERIES = re.compile(r"\.item$|function_item|_percent$")
+SERIES = re.compile(r"item$|function_item|_percent$")
 INCOME_PARTS = ("income_general_budget", "income_government_fund", "income_state_capital",
                 "income_fiscal_special_account", "income_unit_funds", "income_other_sources",
                 "income_carryover")  # fmt: skip
@@ -87,6 +87,9 @@ class NarrativeAudit(Audit):
         if target:
             self.against_figure("three_public.narrative_total", "“三公”表合计 = 情况说明的“三公”经费部分", "three_public",
                                 "three_public.total", (f"表：{target['name']}", value(target, "total")), (target,))  # fmt: skip
+        if target and "budgeted" in self.tables["three_public"].printed:  # a 决算's 预算数 column
+            self.against_figure("three_public.narrative_budget_total", "“三公”表合计的预算数 = 情况说明所述预算", "three_public",
+                                "three_public.budget_total", (f"表：{target['name']} 预算数", value(target, "budgeted")), (target,))  # fmt: skip
         for key, pattern in self.template.three_public_rows:
             row = next((r for r in rows if r["level"] and re.search(pattern, r["name"])), None)
             if row:
@@ -177,7 +180,19 @@ class NarrativeAudit(Audit):
                                 "operating_costs.total", (f"{len(items)} 项之和", sum((f["figure_value"] for f in items), ZERO)), items)  # fmt: skip
 
     def project_breakdown(self):
-        items = self.itemised("overview.item_")
+        """The categories listed after 项目支出 in its paragraph (项目支出 X 万元，主要包括：…)."""
+        project = self.figure("overview.project")
+        if not project:
+            return
+        keys = list(self.figures)
+        after = keys[keys.index("overview.project") + 1 :]
+        items = [
+            f
+            for k, f in ((k, self.figures[k]) for k in after)
+            if k.startswith("overview.item_")
+            and f["figure_unit"] == "万元"
+            and f["source_line"] == project["source_line"]
+        ]
         if items:
             self.against_figure("overview.project_breakdown", "情况说明：项目支出 = 所列各类之和", "narrative_figures",
                                 "overview.project", (f"{len(items)} 类之和", sum((f["figure_value"] for f in items), ZERO)), items)  # fmt: skip

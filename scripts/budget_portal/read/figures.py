@@ -78,6 +78,7 @@ def figure_rows(doc: Document, narrative: list[dict], template: Template) -> lis
         paragraph_key = (
             ""  # the last figure of the paragraph: what a 持平 opening a sentence is about
         )
+        subject = ""  # the paragraph's first figure: what a change with no figure before it is of
         for sentence, _ in sentences(paragraph["text"]):
             last_key, floor = "", 0
             for match in pattern.finditer(sentence):
@@ -108,7 +109,7 @@ def figure_rows(doc: Document, narrative: list[dict], template: Template) -> lis
                     if change:
                         if any(word in change.group(1) for word in _DECREASE):
                             value = -value
-                        key = key or last_key or "total"
+                        key = key or last_key or subject or "item"
                         last_key = key
                         key = f"change_{key}" + ("_percent" if match["pct"] else "")
                     elif match["pct"]:
@@ -118,11 +119,12 @@ def figure_rows(doc: Document, narrative: list[dict], template: Template) -> lis
                             f"narrative figure {match['number']} printed without 万元; read as 万元",
                             paragraph["source_line"],
                         )
-                    if not change:
-                        last_key = paragraph_key = key
+                    if not change:  # a change after it is its change (an item's: numbered)
+                        last_key = paragraph_key = key or "item"
+                        subject = subject or last_key
                 key = f"{section}.{key or 'item'}"
                 seen[key] = seen.get(key, 0) + 1
-                numbered = seen[key] > 1 or key.endswith(".item")
+                numbered = seen[key] > 1 or key.endswith("item")
                 unique = f"{key}_{seen[key]}" if numbered else key
                 rows.append(
                     {

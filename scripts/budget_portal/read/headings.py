@@ -23,9 +23,15 @@ def chinese_number(text: str) -> int:
     return _NUMERALS.index(text) + 1
 
 
+_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d+")
+
+
 def section_key(text: str, template: Template) -> tuple[str, int, str] | None:
-    """(key, number, title) when `text` is a heading of the template's narrative."""
+    """(key, number, title) when `text` is a heading of the template's narrative; an entry
+    of the contents (a dot leader and a page number) is none."""
     text = clean_label(text)
+    if _LEADER.search(text):
+        return None
     if template.numbered_sections:
         match = _HEADING.match(text)
         if not match or len(match["title"]) > 40 or "。" in match["title"]:

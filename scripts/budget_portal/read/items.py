@@ -49,7 +49,8 @@ def section_items(
     scope = re.compile(items.scope_pattern) if items.scope_pattern else None
     headings = [section.title]  # the section's title, then the headings above the paragraph
     paragraphs = [r for r in section.records if isinstance(r, Paragraph)]
-    for text, lines in heads_joined(join_page_breaks(paragraphs, noise), items):
+    prose = [(t, lines) for t, lines in join_page_breaks(paragraphs, noise) if not noise.match(t)]
+    for text, lines in heads_joined(prose, items):
         if grammar.is_heading(text):
             # 五、 ends the headings under the last 一、; （三） only the last （二）
             depth = 1 if text[:1] not in "（(" else 2

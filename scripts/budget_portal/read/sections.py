@@ -20,6 +20,7 @@ _SENTENCE_END = "。！？；：:;!?”）)"
 _LIST_START = re.compile(
     r"^([（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+|[-•])"
 )
+_PROSE = re.compile(r"[。，；,;]")  # punctuation inside a sentence: a heading has none
 _SUBHEADING = re.compile(
     r"^([（(][一二三四五六七八九十\d]+[)）]|[\d]+、|第[一二三四五六七八九十]+部分)\s*\S{1,30}$"
 )
@@ -108,7 +109,11 @@ def _continues(previous: str, text: str, noise: re.Pattern, turned: bool = False
         and previous[-1]
         not in (_SENTENCE_END.replace("：", "").replace(":", "") if turned else _SENTENCE_END)
         and not previous.endswith("表")
-        and (turned or not (_LIST_START.match(previous) and len(previous) < 50))
+        # a short numbered line is a heading, unless it is prose cut by the page (3.…（项）。年)
+        and (
+            not (_LIST_START.match(previous) and len(previous) < 50)
+            or (turned and bool(_PROSE.search(previous)))
+        )
         and not _LIST_START.match(text)
         and not _SUBHEADING.match(text)
         and not noise.match(text)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import Column, Item, SectionRule, TableLayout
+from . import Column, FigureRule, Item, SectionRule, TableLayout
 from .national import NAME, NATIONAL, PERSONNEL, PUBLIC
 
 CODE = (
@@ -158,6 +158,30 @@ SECTIONS = (
     SectionRule("overview", r"决算(?:总体|具体)?情况(?:说明)?|收支(?:总体)?情况"),
 )
 
+# The figures a 决算's 情况说明 states (its narrative checks compare them with the tables): the
+# year's totals, the 三公 budget and what was spent on each item, 机关运行经费, and 政府采购 with its
+# 货物/工程/服务 parts and the share awarded to small and medium enterprises.
+FIGURES = (
+    FigureRule("overview", r"本年收入合计(为)?$", "income_total"),
+    FigureRule("overview", r"本年支出合计(为)?$", "expenditure_total"),
+    FigureRule("overview", r"一般公共预算财政拨款收入$", "income_general_budget"),
+    FigureRule("overview", r"(?<!财政拨款)基本支出(为)?$", "basic"),
+    FigureRule("overview", r"(?<!财政拨款)项目支出(为)?$", "project"),
+    FigureRule("three_public", r"三公.?经费.*预算(数)?为$", "budget_total"),
+    FigureRule("three_public", r"因公出国.境.费(支出)?决算(数)?为$", "abroad"),
+    FigureRule("three_public", r"公务用车购置及运(行)?(维护)?费(支出)?决算(数)?为$", "vehicles"),
+    FigureRule("three_public", r"公务用车购置费?(支出)?决算(数)?为$", "vehicle_purchase"),
+    FigureRule("three_public", r"公务用车运(行)?(维护)?费(支出)?决算(数)?为$", "vehicle_operation"),
+    FigureRule("three_public", r"公务接待费(支出)?决算(数)?为$", "reception"),
+    FigureRule("three_public", r"支出决算(数)?为$", "total", sentence=r"三公"),
+    FigureRule("operating_costs", r"机关运行经费(支出)?(决算)?(为|共计)?$", "total"),
+    FigureRule("procurement", r"政府采购(支出)?(总额|金额)(\(以合同签订为准\))?(为)?$", "total"),
+    FigureRule("procurement", r"(政府采购)?货物(类)?(支出|采购)?(为)?$", "goods"),
+    FigureRule("procurement", r"(政府采购)?工程(类)?(支出|采购)?(为)?$", "works"),
+    FigureRule("procurement", r"(政府采购)?服务(类)?(支出|采购)?(为)?$", "services"),
+    FigureRule("procurement", r"授予中小企业合同(金额)?(为)?$", "sme"),
+)
+
 NATIONAL_FINAL = replace(
     NATIONAL,
     name="national_final",
@@ -167,6 +191,9 @@ NATIONAL_FINAL = replace(
     kinds={"unit": r"单位决算", "department": r"部门(?:综合)?决算"},
     tables=TABLES,
     sections=SECTIONS,
+    figure_sections=("overview", "three_public", "operating_costs", "procurement", "assets"),
+    figure_rules=FIGURES,
+    stated_flat=True,
     document_type="final_accounts",
     page_noise=NATIONAL.page_noise.replace(r".*预算公开$", r".*(?:预算|决算)公开$"),
     summary_rows={
