@@ -316,3 +316,39 @@ def test_the_narrative_of_a_final_states_the_three_public_budget_and_spending(re
                        "three_public.abroad": D("0.5"), "three_public.reception": D(2)}  # fmt: skip
     for name in ("budget_total", "total", "abroad", "reception"):
         assert checks(parsed, f"three_public.narrative_{name}")[0][0] == "pass", name
+
+
+def test_a_final_states_its_vehicles_by_category_and_they_add_up(read):
+    narrative = (
+        "十、国有资产占用情况说明\n"
+        "截至 2024 年 12 月 31 日，本部门共有车辆 5辆，其中，机要通信用车 2 辆、应急保障用车 1 辆、"
+        "其他用车 1 辆，单价 50 万元以上通用设备 3台（套）。\n"
+    )
+    parsed = read(final(SUMMARY) + narrative)
+    figures = {
+        f["figure_key"]: (f["figure_value"], f["figure_unit"])
+        for f in parsed.sections["narrative_figures"]
+    }
+    assert figures["assets.vehicles"] == (D(5), "辆")
+    assert figures["assets.vehicles_confidential"] == (D(2), "辆")
+    assert figures["assets.equipment"] == (D(3), "台（套）")
+    assert checks(parsed, "assets.vehicle_categories") == [("fail", D(5), D(4))]  # 2 + 1 + 1
+
+
+def test_a_final_states_its_self_evaluation_and_each_project_score_as_a_series(read):
+    narrative = (
+        "十一、预算绩效情况说明\n"
+        "国家信访局组织对 2024 年度一般公共预算项目支出全面开展绩效自评，其中，一级项目 7 个、"
+        "二级项目 16 个，共涉及资金 5105.75 万元。\n"
+        "项目自评得分为 94.7 分。全年预算数为 536.20 万元，执行数为 413.57 万元。\n"
+        "项目自评得分为 98 分。全年预算数为 120 万元，执行数为 120 万元。\n"
+    )
+    parsed = read(final(SUMMARY) + narrative)
+    figures = {f["figure_key"]: f["figure_value"] for f in parsed.sections["narrative_figures"]}
+    assert (figures["performance.level1_projects"], figures["performance.level2_projects"]) == (
+        7,
+        16,
+    )
+    assert figures["performance.evaluated_funds"] == D("5105.75")
+    assert [figures[f"performance.project_score_item_{n}"] for n in (1, 2)] == [D("94.7"), D(98)]
+    assert checks(parsed, "narrative.same_item_twice") == []  # a series, not one item twice

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 LAYOUTS = ("pdf-tsv", "docx-cells", "plain")
 WAN_YUAN = "万元"
 # The units a narrative figure may be stated in (a template's narrative uses some of them).
-FIGURE_UNITS = ("万元", "%", "辆", "个", "台（套）")
+FIGURE_UNITS = ("万元", "%", "辆", "个", "台（套）", "分")
 
 
 @dataclass(frozen=True)

@@ -177,6 +177,21 @@ TABLES = (
     ),
 )
 
+# The categories of official vehicles (公务用车) the national rules define (a regex each), with
+# their keys in the narrative's figures (assets.vehicles_<key>); 岗位保障 is the name before 2020,
+# leaders' cars are named by rank (部级, 副部（省）级及以上).
+VEHICLES = (
+    (r"(?:副)?部(?:[（(]省[)）])?级(?:及以上)?领导干部", "ministerial"),
+    ("主要领导干部", "principal_leader"),
+    ("机要通信", "confidential"),
+    ("应急保障", "emergency"),
+    ("执法执勤", "law_enforcement"),
+    ("特种专业技术", "special_technical"),
+    ("离退休干部", "retired_cadre"),
+    ("岗位保障", "post_support"),
+    ("其他", "other"),
+)
+
 # Tables provinces add to the nine: recognised (and reported), not yet published.
 OTHER_TABLES = (
     r"项目支出(?:预算)?(?:情况)?(?:表|明细表)",

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import Column, FigureRule, Item, SectionRule, TableLayout
-from .national import NAME, NATIONAL, PERSONNEL, PUBLIC
+from .national import NAME, NATIONAL, PERSONNEL, PUBLIC, VEHICLES
 
 CODE = (
     Column(
@@ -180,6 +180,18 @@ FIGURES = (
     FigureRule("procurement", r"(政府采购)?工程(类)?(支出|采购)?(为)?$", "works"),
     FigureRule("procurement", r"(政府采购)?服务(类)?(支出|采购)?(为)?$", "services"),
     FigureRule("procurement", r"授予中小企业合同(金额)?(为)?$", "sme"),
+    # 绩效: the projects self-evaluated and their money; each evaluated project's score, budget
+    # and spending (numbered in print order)
+    FigureRule("performance", r"(组织)?对$", "projects_evaluated", sentence=r"绩效自评|绩效评价"),
+    FigureRule("performance", r"一级项目$", "level1_projects", sentence=r"绩效自评"),
+    FigureRule("performance", r"二级项目$", "level2_projects", sentence=r"绩效自评"),
+    FigureRule("performance", r"(共)?涉及(项目)?(预算)?资金$", "evaluated_funds"),
+    FigureRule("performance", r"自评(得分|综合得分)?为?$", "project_score_item"),
+    FigureRule("performance", r"全年预算数为?$", "project_budget_item"),
+    FigureRule("performance", r"执行数为?$", "project_executed_item"),
+    FigureRule("assets", r"共有车辆$", "vehicles"),
+    *(FigureRule("assets", rf"^{word}用车$", f"vehicles_{key}") for word, key in VEHICLES),
+    FigureRule("assets", r"以上(通用|专用)?设备(（不含车辆）)?$", "equipment"),
 )
 
 NATIONAL_FINAL = replace(
@@ -191,7 +203,15 @@ NATIONAL_FINAL = replace(
     kinds={"unit": r"单位决算", "department": r"部门(?:综合)?决算"},
     tables=TABLES,
     sections=SECTIONS,
-    figure_sections=("overview", "three_public", "operating_costs", "procurement", "assets"),
+    figure_sections=(
+        "overview",
+        "three_public",
+        "operating_costs",
+        "procurement",
+        "assets",
+        "performance",
+    ),
+    figure_units=("万元", "万", "辆", "台（套）", "个", "分"),
     figure_rules=FIGURES,
     stated_flat=True,
     document_type="final_accounts",

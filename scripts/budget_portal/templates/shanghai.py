@@ -11,6 +11,7 @@ target tables, procurement or asset tables: those facts are prose.
 from __future__ import annotations
 
 from . import Column, FigureRule, Item, SectionRule, TableLayout, Template
+from .national import VEHICLES
 from .parts import AssetStatements, Cover, ExpenditureItems, ProjectPages, UnitList
 
 KIND = r"(\d{4}年)?(部门|预算单位|单位)"  # 2025年部门… in a 部门预算, 2025年预算单位… in a 单位预算
@@ -150,17 +151,6 @@ SECTIONS = (
 )
 
 PLANNED = r"安排购置"
-VEHICLES = (
-    ("部级领导干部", "ministerial"),
-    ("主要领导干部", "principal_leader"),
-    ("机要通信", "confidential"),
-    ("应急保障", "emergency"),
-    ("执法执勤", "law_enforcement"),
-    ("特种专业技术", "special_technical"),
-    ("离退休干部", "retired_cadre"),
-    ("其他", "other"),
-)
-
 FIGURES = (
     FigureRule("overview", r"收入预算$", "income_total"),
     FigureRule("overview", r"^财政拨款收入$", "income_fiscal_appropriation"),
