@@ -352,3 +352,23 @@ def test_a_final_states_its_self_evaluation_and_each_project_score_as_a_series(r
     assert figures["performance.evaluated_funds"] == D("5105.75")
     assert [figures[f"performance.project_score_item_{n}"] for n in (1, 2)] == [D("94.7"), D(98)]
     assert checks(parsed, "narrative.same_item_twice") == []  # a series, not one item twice
+
+
+def test_a_budget_printed_beside_the_spending_is_read_and_is_the_stated_budget(read):
+    """Some provinces print 年初预算数 and 调整预算数 beside 决算数: read, and what the execution
+    compares the spending with (stated in the 决算)."""
+    from budget_portal.package.execution import execution_facts
+
+    table = tsv(
+        "一般公共预算财政拨款支出决算表",
+        "单位：万元",
+        ["科目编码", "科目名称", "年初预算数", "调整预算数", "决算数", "基本支出", "项目支出"],
+        ["", "合计", "90.00", "95.00", "100.00", "60.00", "40.00"],
+        ["201", "一般公共服务支出", "90.00", "95.00", "100.00", "60.00", "40.00"],
+    )
+    parsed = read(final(table))
+    rows = parsed.tables["final_general_budget_expenditure"].records()
+    assert [(r["initial_budget"], r["adjusted_budget"], r["total"]) for r in rows][1] == (
+        D("90.00"), D("95.00"), D("100.00"))  # fmt: skip
+    facts = {(f["side"], f["code"]): f["amount"] for f in execution_facts(parsed)}
+    assert (facts["approved", "201"], facts["executed", "201"]) == (D("90.00"), D("100.00"))

@@ -2,8 +2,8 @@
 
 Each document gives its facts (`execution_facts`, in its worker process): a 预算 the amounts it
 budgets per function code of its 一般公共预算 table and per 三公 item; a 决算 what it spent
-(per code of its 一般公共预算支出决算表, per 三公 item) and the budget it states itself (an item's
-年初预算, its 三公 table's 预算数).  The combined package pairs them (`execution_rows`): a 决算 is
+(per code of its 一般公共预算支出决算表, per 三公 item) and the budget it states itself (the
+table's 年初预算数 column where printed, else an item's 年初预算; its 三公 table's 预算数).  The combined package pairs them (`execution_rows`): a 决算 is
 compared with the 预算 of the same department, year and kind where the portal holds it, else
 with the budget it states, and every row says which.
 """
@@ -30,6 +30,9 @@ def execution_facts(parsed: Parsed) -> list[dict]:
         if row.get("code") and row.get("total") is not None:
             amount = to_wan_yuan(row["total"], row["unit"])
             facts.append(fact("approved" if budget else "executed", "function", row, amount))
+        if row.get("code") and row.get("initial_budget") is not None:  # a 决算 printing it
+            amount = to_wan_yuan(row["initial_budget"], row["unit"])
+            facts.append(fact("approved", "function", row, amount))
     for item in parsed.sections.get("expenditure_items", []) if not budget else ():
         if item["code"] and item["previous_amount"] is not None:  # 年初预算为…
             facts.append(fact("approved", "function", item, item["previous_amount"]))

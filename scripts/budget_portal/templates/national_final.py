@@ -101,7 +101,12 @@ TABLES = (
         "final_general_budget_expenditure",
         (r"一般公共预算财政拨款支出决算(?:明细)?表",),
         "meaning",
-        SPENDING,
+        (
+            *SPENDING,
+            # the budget some provinces print beside what was spent
+            Column("initial_budget", r"年初预算(?:数)?"),
+            Column("adjusted_budget", r"调整(?:后)?预算(?:数)?"),
+        ),
     ),
     TableLayout(
         "final_basic_expenditure",
