@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from ..metadata.key_figures import KEY_FIGURES
+from ..templates import words
 from ..templates.parts import ProjectTables
 from ..text import label_key
 from .tables import ZERO, Audit, Check, coded_rows, table_title, total_row, value
@@ -81,9 +82,9 @@ class NarrativeAudit(Audit):
         rows = self.rows.get("three_public", [])
         if not rows:
             return
-        target = next((r for r in rows if r["level"] == 0 and "小计" in r["name"]), None) or next(
-            (r for r in rows if r["level"] == 0), None
-        )
+        target = next(
+            (r for r in rows if r["level"] == 0 and words.SUBTOTAL in r["name"]), None
+        ) or next((r for r in rows if r["level"] == 0), None)
         if target:
             self.against_figure("three_public.narrative_total", "“三公”表合计 = 情况说明的“三公”经费部分", "three_public",
                                 "three_public.total", (f"表：{target['name']}", value(target, "total")), (target,))  # fmt: skip

@@ -7,7 +7,6 @@ rows play which role (本年收入合计, 收入总计…) and which columns it 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -15,7 +14,7 @@ from ..metadata.key_figures import is_total
 from ..metadata.registry import FIELDS, TABLES
 from ..metadata.units import WAN_YUAN, to_wan_yuan
 from ..read.tables import ZERO, Table
-from ..templates import Template
+from ..templates import Template, words
 from ..text import label_key, strip_numbering
 from .check import Check, make_check
 
@@ -49,11 +48,6 @@ FUND_TABLES = {
 SETTLED = {"income": "income_balance_used", "expenditure": "expenditure_distribution"}
 FUNCTIONAL_ECONOMIC_LINKS = (("2080505", "30108"), ("2080506", "30109"), ("2210201", "30113"))
 PERSONNEL_CLASSES, PUBLIC_CLASSES = ("301", "303"), ("302", "310")
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
-_FUND = re.compile(r"一般公共预算|政府性基金|国有资本经营")  # the three kinds of appropriation
-# The next level of an outline: 1. 1、 or （一） (label_key folds （ to ( and ． to .).
-_SUB_NUMBERED = re.compile(r"^(?:\d+[、.]|\([一二三四五六七八九十]+\))")
-_THREE_PUBLIC_ITEMS = ("出国", "公务用车", "公务接待")
 # Checks that add up the columns of one row: a column no field fits may be one of the parts.
 ROW_SUMS = frozenset(
     (
@@ -140,7 +134,7 @@ def numbered(rows: list[dict], column: str, before: dict | None) -> list[dict]:
     return [
         r
         for r in rows
-        if r["row_number"] < limit and _NUMBERED.match(label_key(r.get(column) or ""))
+        if r["row_number"] < limit and words.NUMBERED.match(label_key(r.get(column) or ""))
     ]
 
 
@@ -152,7 +146,7 @@ def side_items(rows: list[dict], column: str, total: dict | None) -> list[dict]:
     each 类 once.  [] when the side has no items it is known to add up."""
     if above := numbered(rows, column, total):
         return above
-    if total is not None and _NUMBERED.match(label_key(total.get(column) or "")):
+    if total is not None and words.NUMBERED.match(label_key(total.get(column) or "")):
         return next((parts for item, parts in sub_items(rows, column) if item is total), [])
     if column != "expenditure_name":
         return []
@@ -539,9 +533,13 @@ class Audit:
                 if r["row_number"] > carry["row_number"]
                 and (grand_in is None or r["row_number"] < grand_in["row_number"])
             ]
-            parts = [r for r in below if _NUMBERED.match(label_key(r.get("income_name") or ""))]
+            parts = [
+                r for r in below if words.NUMBERED.match(label_key(r.get("income_name") or ""))
+            ]
             parts = parts or [
-                r for r in below if _FUND.match(strip_numbering(r.get("income_name") or ""))
+                r
+                for r in below
+                if words.FUND_WORDS.match(strip_numbering(r.get("income_name") or ""))
             ]
             self.equal(
                 "appropriation.carryover_items",
@@ -836,9 +834,9 @@ class Audit:
                 name=row["name"],
             )
         tops = [r for r in rows if r["level"] == 1]
-        items = [r for r in tops if any(w in r["name"] for w in _THREE_PUBLIC_ITEMS)]
+        items = [r for r in tops if any(w in r["name"] for w in words.THREE_PUBLIC_ITEMS)]
         extras = [r for r in tops if r not in items]
-        grand = next((r for r in rows if label_key(r["name"]) == "合计"), None)
+        grand = next((r for r in rows if label_key(r["name"]) in words.TOTAL_LABELS), None)
         subtotal = next((r for r in rows if r["level"] == 0 and r is not grand), None)
         target = subtotal or grand
         if target is None:
@@ -925,9 +923,9 @@ def sub_items(rows: list[dict], column: str) -> list[tuple[dict, list[dict]]]:
     out: list[tuple[dict, list[dict]]] = []
     for row in rows:
         key = label_key(row.get(column) or "")
-        if _NUMBERED.match(key):
+        if words.NUMBERED.match(key):
             out.append((row, []))
-        elif out and _SUB_NUMBERED.match(key):
+        elif out and words.SUB_NUMBERED.match(key):
             out[-1][1].append(row)
         elif key:
             out.append(({}, []))  # any other row ends the parts of the item above

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..templates.words import TOTAL_LABELS
 from ..text import label_key
 
 
@@ -46,4 +47,4 @@ KEY_FIGURES = (
 
 def is_total(row: dict) -> bool:
     """The total row of a table: no code, and 合计 (or 总计) for a name."""
-    return not row.get("code") and label_key(row.get("name") or "") in ("合计", "总计")
+    return not row.get("code") and label_key(row.get("name") or "") in TOTAL_LABELS

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Paragraph
-from ..templates import Template
+from ..templates import Template, words
 from ..templates.parts import ProcurementTable
 from ..text import clean_label, is_blank, label_key
 from .registers import quantity
@@ -45,9 +45,9 @@ def table_printed(sections: list[Section], template: Template) -> bool:
 
 def row_type(label: str) -> str:
     key = label_key(label)
-    if key == "合计":
+    if key in words.TOTAL_LABELS:
         return "total"
-    return "subtotal" if key.endswith("小计") else "item"
+    return "subtotal" if key.endswith(words.SUBTOTAL) else "item"
 
 
 def procurement_rows(doc: Document, sections: list[Section], template: Template) -> list[dict]:
@@ -90,7 +90,7 @@ def procurement_rows(doc: Document, sections: list[Section], template: Template)
         values = dict(zip(columns, record.cells, strict=False))
         kind = row_type(values["project_name"])
         if kind == "subtotal":
-            unit = label_key(values["project_name"]).removesuffix("小计")
+            unit = label_key(values["project_name"]).removesuffix(words.SUBTOTAL)
         rows.append(procurement_row(doc, table, values, kind, unit, len(rows) + 1, record.line))
     return rows
 

@@ -13,12 +13,12 @@ import re
 from decimal import Decimal
 
 from ..model import Document, Paragraph
+from ..templates import words
 from ..templates.parts import ProjectPages
 from ..text import clean_label
 from .sections import Section
 
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(?P<title>\S{2,12})$")
-_TOTAL_LABEL = re.compile(r"^(合计|总计)$")
 
 
 def project_page_rows(
@@ -97,7 +97,7 @@ def budget_items(doc: Document, project: dict, pages: ProjectPages, line: int) -
     items = []
     for match in pages.regex("item").finditer(text):
         label = match["label"].strip().removeprefix("其中").strip("：:")
-        if _TOTAL_LABEL.match(label):
+        if words.TOTAL.match(label):
             continue
         items.append(
             {

@@ -38,14 +38,13 @@ from ..metadata.classification import (
 from ..metadata.registry import FIELDS, ROLE_OF, TABLE_SETS, TABLES
 from ..metadata.units import IN_WAN_YUAN
 from ..model import Document, DocumentError, Paragraph, Row
-from ..templates import TableLayout, Template
+from ..templates import TableLayout, Template, words
 from ..text import clean_label, is_blank, label_key, parse_amount, strip_numbering
 
 ZERO = Decimal("0")
 TEXT_COLUMNS = {"code", "name", "income_name", "expenditure_name"}
 # The widths of the parts of a code printed over 类/款/项 columns.
 CODE_PARTS = {"functional": (3, 2, 2), "economic": (3, 2)}
-_TOTAL = re.compile(r"^(合计|总计)$")
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
 
 
@@ -405,7 +404,7 @@ def is_data(cells, total_first: bool = True) -> bool:
         return True
     labels = [k for k in keys[1:] if k]
     # 合计 first over other column labels is a header (中央: 合计 | 上年结转 | 一般公共预算…)
-    return total_first and bool(keys) and bool(_TOTAL.match(keys[0])) and len(labels) < 2
+    return total_first and bool(keys) and bool(words.TOTAL.match(keys[0])) and len(labels) < 2
 
 
 def header_block(body: list, template: Template, total_first: bool = True):
@@ -484,9 +483,6 @@ def read_labelled(table: Table, body: list, doc: Document, template: Template) -
             table.rows.append(TableRow(cells, [record.line]))
 
 
-_LEVEL_WORDS = ("类", "款", "项")
-
-
 def split_level_words(header: list, rest: list) -> tuple[list, list]:
     """The 类 | 款 | 项 labels of the code columns, printed on the first row of data (上海's
     决算: `类 款 项 合计 2,946.25 …`): they go to the header, the rest of the row stays data."""
@@ -494,8 +490,10 @@ def split_level_words(header: list, rest: list) -> tuple[list, list]:
     if first is None:
         return header, rest
     cells = list(rest[first].cells)
-    count = next((i for i, c in enumerate(cells) if label_key(c) not in _LEVEL_WORDS), len(cells))
-    if count < 2 or [label_key(c) for c in cells[:count]] != list(_LEVEL_WORDS[:count]):
+    count = next(
+        (i for i, c in enumerate(cells) if label_key(c) not in words.LEVEL_WORDS), len(cells)
+    )
+    if count < 2 or [label_key(c) for c in cells[:count]] != list(words.LEVEL_WORDS[:count]):
         return header, rest
     labels = replace(rest[first], cells=(*cells[:count], *[""] * (len(cells) - count)))
     data = replace(rest[first], cells=(*[""] * count, *cells[count:]))
@@ -546,7 +544,7 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
         return
     table.columns = map_meanings(table.layout, stacks)
     if "name" in table.columns and stacks[table.columns.index("name")]:
-        table.by_unit = bool(_BY_UNIT.search(stacks[table.columns.index("name")][-1]))
+        table.by_unit = bool(words.BY_UNIT.search(stacks[table.columns.index("name")][-1]))
     figures = [r for r in rows if is_data(r.cells) and not is_index_row(r.cells)]
     totals_only = table.spec.kind == "coded" and len(figures) == 1
     if not any(f in ("name", "code", "income_name") for f in table.columns) and not totals_only:
@@ -576,7 +574,7 @@ def read_meaning(table: Table, body: list, doc: Document, template: Template) ->
         # One row of figures and no column to name it (北京 prints 收入总表 as its totals):
         # the table's 合计, said so.
         table.columns.append("name")
-        table.rows[0].cells.append("合计")
+        table.rows[0].cells.append(words.TOTAL_LABELS[0])
         doc.warn(f"{table.spec.key}: no column of names; its one row of figures is read as 合计",
                  table.rows[0].source_line)  # fmt: skip
     index = re.compile(template.index_columns) if template.index_columns else None
@@ -627,7 +625,7 @@ def side_by_side(layout: TableLayout, stacks: list[list[str]]) -> list[range]:
 
 def block_measure(layout: TableLayout, label: str) -> str | None:
     """人员经费 or 公用经费 (or 人员经费合计…) said by a label: the field the block's figures are."""
-    key = label_key(label).removesuffix("合计")
+    key = label_key(label).removesuffix(words.TOTAL_WORD)
     return next(
         (c.field for c in layout.columns if c.field in _MEASURES and re.fullmatch(c.label, key)),
         None,
@@ -667,7 +665,7 @@ def read_blocks(
         if is_index_row(record.cells) or tuple(map(label_key, record.cells)) in repeated:
             continue  # the header again, at the top of a page
         cells = [*record.cells, *[""] * (len(stacks) - len(record.cells))]
-        if any(label_key(c).endswith("合计") for c in cells):
+        if any(label_key(c).endswith(words.TOTAL_WORD) for c in cells):
             totals += [(label, amount, record.line) for label, amount in label_pairs(cells)]
             continue
         for number, block in enumerate(blocks):
@@ -714,7 +712,6 @@ def label_pairs(cells: list[str]) -> list[tuple[str, str]]:
 
 
 _DIGITS = re.compile(r"^\d{1,2}$")
-_BY_UNIT = re.compile(r"单位|部门")  # a name column of units, not of a classification
 _CODE = re.compile(r"^\[?\d{3,7}\]?")
 
 
@@ -725,7 +722,7 @@ def is_wrapped_rest(columns: list[str | None], cells: list[str], above: list[str
     if (
         not filled
         or any(f is None for f in filled)
-        or any(_TOTAL.match(label_key(t)) for t in filled.values())
+        or any(words.TOTAL.match(label_key(t)) for t in filled.values())
     ):
         return False
     names = {"name", "income_name", "expenditure_name"}
@@ -868,7 +865,7 @@ def fill_values(table: Table, doc: Document) -> None:
                 )
                 values["code"] = code = ""
             values["level"] = (
-                level_of(code) if code or label_key(values["name"]) == "合计" else None
+                level_of(code) if code or label_key(values["name"]) in words.TOTAL_LABELS else None
             )
             values["parent_code"] = parent_of(code)
         elif spec.kind == "two_sided":
@@ -949,7 +946,7 @@ def blank_sides(values: dict, spec: TableSpec) -> None:
 def three_public_level(name: str, parent: str) -> tuple[int, str]:
     """合计/小计 0; `一、…` 1; `其中：…` and the unnumbered rows after it 2."""
     key = label_key(name)
-    if key.startswith("合计") or key.endswith("小计"):
+    if key.startswith(words.TOTAL_WORD) or key.endswith(words.SUBTOTAL):
         return 0, ""
     if re.match(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]", key):
         return 1, key
@@ -986,7 +983,7 @@ def resolve_names(table: Table, tables: dict[str, Table], doc: Document) -> None
     current, resolved, unfit = "", 0, []
     for row in table.rows:
         values = row.values
-        if not values.get("name") or label_key(values["name"]) in ("合计", "总计"):
+        if not values.get("name") or label_key(values["name"]) in words.TOTAL_LABELS:
             continue
         key = label_key(strip_numbering(values["name"]))
         chain = dict.fromkeys([current, parent_of(current), parent_of(parent_of(current)), ""])
