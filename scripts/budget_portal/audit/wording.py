@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from ..templates.words import GOVERNMENT_LEVEL
 from ..text import PLACEHOLDER
 from .check import Check, make_check
 
@@ -31,7 +32,7 @@ SELF_WORDS = {
 }
 KIND_NAMES = {"department": "部门预算", "unit": "单位预算"}
 # A year naming this year's budget: 2025年部门预算, 2025年预算收入, 2025年“三公”经费预算.
-THIS_YEARS_BUDGET = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?:省级|市级|区级|县级|本级)?(?:(?:部门|单位)预算|预算(?:收入|支出|收支))")  # fmt: skip
+THIS_YEARS_BUDGET = re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*年度?{GOVERNMENT_LEVEL}?(?:(?:部门|单位)预算|预算(?:收入|支出|收支))")  # fmt: skip
 COMPARED = re.compile(r"(?:比|较|与|同|对比|相比)\s*$")
 COMPARISON = re.compile(r"(?:比|较|与|同)\s*(?P<year>(?:19|20)\d{2})\s*年")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from . import Column, Item, SectionRule, TableLayout, Template
 from .parts import Cover, ExpenditureItems
+from .words import GOVERNMENT_LEVEL
 
 # What may stand before a title: a table number in any style, the year, the level of
 # government, 部门/单位 and 综合/预算; and after it: a note on the classification or a number.
@@ -26,7 +27,7 @@ NUMBER = r"[0-9一二三四五六七八九十]{1,3}"
 TITLE_PREFIX = (
     rf"(?:(?:部门公开|公开|预算|部门)?表{NUMBER}[:、.]?|(?:预算|公开){NUMBER}表[:、.]?"
     rf"|{NUMBER}、|\({NUMBER}\))?"
-    r"(?:\d{4}年度?)?(?:中央|省级|市级|市本级|区级|县级|本级)?(?:部门|单位|预算单位)?"
+    rf"(?:\d{{4}}年度?)?{GOVERNMENT_LEVEL}?(?:部门|单位|预算单位)?"
     r"(?:综合)?(?:预算)?(?:本年)?"
 )
 TITLE_SUFFIX = r"(?:\((?:按)?[^()]{0,10}\)|\(预算表\d+\)|\(\d{4}年度?\))?"

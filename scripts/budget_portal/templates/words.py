@@ -23,3 +23,5 @@ SUB_NUMBERED = re.compile(rf"^(?:\d+[、.]|\([{CHINESE_NUMERALS}]+\))")
 FUND_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本经营")  # the three kinds of appropriation
 THREE_PUBLIC_ITEMS = ("出国", "公务用车", "公务接待")  # the three items of 三公 经费
 BY_UNIT = re.compile(r"单位|部门")  # a name column listing units, not a classification
+# The level of government a title may name before 部门预算 (2026年市级部门预算).
+GOVERNMENT_LEVEL = r"(?:中央|省级|市级|市本级|区级|县级|本级)"
