@@ -142,3 +142,37 @@ def test_extraction_is_cached_by_the_bytes_the_extractor_and_its_libraries(tmp_p
         extract(b"1\t2\n", Path("t.txt"), tmp_path).records[0], Row
     )  # text: not cached
     assert len(list((tmp_path / "extracted").iterdir())) == 1
+
+
+def sideways_copy(source: Path, pages: list[int], turn: int) -> bytes:
+    """Those pages of a real PDF, each laid on its side (its /Rotate turned by `turn`)."""
+    import io
+
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument.new()
+    document.import_pages(pypdfium2.PdfDocument(source), pages)
+    for page in document:
+        page.set_rotation(turn)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_a_page_whose_text_runs_sideways_is_read_upright_and_said_so(tmp_path, turn):
+    """佛山's 收入支出决算总表 (three pages), laid on its side either way: the same rows as
+    upright, and a warning naming the pages turned."""
+    source = ROOT / "documents" / "guangdong-foshan-guidaojiaotongju-2019-final.pdf"
+    upright = tmp_path / "upright.pdf"
+    upright.write_bytes(sideways_copy(source, [4, 5, 6], 0))
+    turned = tmp_path / "turned.pdf"
+    turned.write_bytes(sideways_copy(source, [4, 5, 6], turn))
+    plain, laid = extract(upright.read_bytes(), upright), extract(turned.read_bytes(), turned)
+    assert [(type(r), getattr(r, "cells", None)) for r in laid.records] == [
+        (type(r), getattr(r, "cells", None)) for r in plain.records
+    ]
+    assert plain.notes == []
+    assert laid.notes == [
+        "pages 1, 2, 3: the text ran sideways (a table turned on the page); read turned upright"
+    ]

@@ -14,7 +14,7 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import used
@@ -48,6 +48,7 @@ class Extraction:
     encoding: str
     layout: str
     records: list[Record]
+    notes: list[str] = field(default_factory=list)  # what was repaired on the way, to be said
 
 
 def sniff(raw: bytes, path: Path) -> str:
@@ -87,13 +88,19 @@ def sniff(raw: bytes, path: Path) -> str:
     return "text"
 
 
-def records_of(records: list, source_format: str) -> Extraction:
-    return Extraction(source_format, "", "pdf-tsv" if source_format == "pdf" else "docx-cells", records)  # fmt: skip
+def records_of(records: list, source_format: str, notes: list[str] = ()) -> Extraction:
+    layout = "pdf-tsv" if source_format == "pdf" else "docx-cells"
+    return Extraction(source_format, "", layout, records, list(notes))
+
+
+def pdf_extraction(raw: bytes, path: Path) -> Extraction:
+    records, notes = extract_pdf(raw, path)
+    return records_of(records, "pdf", notes)
 
 
 EXTRACTORS: dict[str, Callable[[bytes, Path], Extraction]] = {
     "text": lambda raw, path: Extraction("text", *text_records(raw, path)),
-    "pdf": lambda raw, path: records_of(extract_pdf(raw, path), "pdf"),
+    "pdf": pdf_extraction,
     "docx": lambda raw, path: records_of(extract_docx(raw, path), "docx"),
 }
 
@@ -135,6 +142,7 @@ def to_json(extraction: Extraction) -> dict:
         "source_format": extraction.source_format,
         "encoding": extraction.encoding,
         "layout": extraction.layout,
+        "notes": extraction.notes,
         "records": [
             [r.line, r.page, r.ref, list(r.cells) if isinstance(r, Row) else r.text]
             for r in extraction.records
@@ -149,7 +157,9 @@ def from_json(data: dict) -> Extraction:
         else Paragraph(content, line, page, ref)
         for line, page, ref, content in data["records"]
     ]
-    return Extraction(data["source_format"], data["encoding"], data["layout"], records)
+    return Extraction(
+        data["source_format"], data["encoding"], data["layout"], records, data.get("notes", [])
+    )
 
 
 def render(records: list[Record]) -> str:

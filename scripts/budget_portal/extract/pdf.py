@@ -4,6 +4,8 @@ Each page gives its ruled tables as `Row` records (one per table row, merged cel
 the text around them as `Paragraph` records, in reading order.  Repairs done here, because they
 are about the PDF and not about any template:
 
+* A page whose text runs sideways (a wide table printed across a portrait page) is turned
+  upright before it is read, and the document says which pages were.
 * Text the page does not show is dropped: what lies outside the page box, and what a clip path
   hides.  Spreadsheet exports (WPS 表格) draw a cell that runs over a page break on both pages
   and clip each copy, so without this a passage is read twice (docs/domain.md e).  Clip paths are
@@ -54,7 +56,8 @@ class Grid:
     edges: list[tuple[float, float]]
 
 
-def extract_pdf(raw: bytes, path) -> list:
+def extract_pdf(raw: bytes, path) -> tuple[list, list[str]]:
+    """(records, notes): the notes say what was repaired on the way (pages turned upright)."""
     import pdfplumber
 
     try:
@@ -62,6 +65,16 @@ def extract_pdf(raw: bytes, path) -> list:
         pages = pdf.pages
     except Exception as error:  # pdfminer reports damage and passwords in many ways
         raise DocumentError(path, open_error(error)) from None
+    notes = []
+    if turns := sideways(pages):
+        pdf.close()
+        raw = turned_upright(raw, turns)
+        pdf = pdfplumber.open(io.BytesIO(raw))
+        pages = pdf.pages
+        listed = ", ".join(str(n) for n in sorted(turns))
+        notes.append(
+            f"pages {listed}: the text ran sideways (a table turned on the page); read turned upright"
+        )
     with pdf:
         hidden = HiddenText(raw)
         records: list = []
@@ -75,7 +88,38 @@ def extract_pdf(raw: bytes, path) -> list:
             records += number_records(items, line, number)
     if chars < MIN_TEXT_CHARS:
         raise DocumentError(path, f"no text layer: {no_text(raw)}; OCR is not supported")
-    return records
+    return records, notes
+
+
+SIDEWAYS = 0.5  # a page is sideways when more than this share of its characters run sideways
+
+
+def sideways(pages) -> dict[int, int]:
+    """Page number → the turn (90 or 270 degrees clockwise) that sets its text upright, for each
+    page whose characters mostly run up or down the page (a wide table printed across a portrait
+    page, or a page whose /Rotate lays its text on its side)."""
+    turns = {}
+    for number, page in enumerate(pages, start=1):
+        chars = page.chars
+        turned = [c for c in chars if not c["upright"] and c["text"].strip()]
+        if chars and len(turned) > SIDEWAYS * len(chars):
+            down = sum(c["matrix"][1] < 0 for c in turned)  # drawn top to bottom
+            turns[number] = 270 if down > len(turned) / 2 else 90
+    return turns
+
+
+def turned_upright(raw: bytes, turns: dict[int, int]) -> bytes:
+    """The PDF with those pages' /Rotate turned (pdfium writes the file; pdfminer applies the
+    rotation when it lays the text out)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(raw)
+    for number, turn in turns.items():
+        page = document[number - 1]
+        page.set_rotation((page.get_rotation() + turn) % 360)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def no_text(raw: bytes) -> str:

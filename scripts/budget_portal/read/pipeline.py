@@ -54,6 +54,8 @@ def read_document(path: Path, cache: Path | None = None) -> Document:
     )
     if extraction.encoding not in ("utf-8", ""):
         doc.warn(f"decoded as {extraction.encoding}")
+    for note in extraction.notes:
+        doc.warn(note)
     if not provenance:
         doc.warn(f"no provenance file {provenance_path(path).name}; metadata read from the text")
     elif provenance.get("sha256") and provenance["sha256"] != doc.sha256:
