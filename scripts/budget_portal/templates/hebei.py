@@ -8,7 +8,10 @@ project performance targets, procurement, assets) are grids found by their heade
 
 from __future__ import annotations
 
-from . import Column, FigureRule, SectionRule, TableLayout, Template
+from dataclasses import replace
+
+from . import Column, FigureRule, SectionRule, TableLayout
+from .national import NATIONAL
 from .parts import (
     ActivityTable,
     AssetTable,
@@ -169,13 +172,16 @@ FIGURES = (
     FigureRule("other", r"国有资本经营预算收支安排$", "state_capital_total"),
 )
 
-HEBEI = Template(
+# What Hebei prints differently from the national structure (templates/national.py): every
+# setting not given here is the national one.
+HEBEI = replace(
+    NATIONAL,
     name="hebei",
+    fixed_order=True,  # the nine in one order (the national structure lets provinces differ)
     title="河北省部门预算（2018–2024）",
     description="表格在前（万元，带序号列和栏次行，每页重复表头），情况说明在后，按一、二、…编号。",
     kinds={"department": r"部门预算"},
     tables=TABLES,
-    default_unit="万元",
     unit_line=r"^单位[:：]\s*(?P<unit>\S+)$",
     page_noise=r"^(\d{1,4}|\d{3}\s*[\u4e00-\u9fff].*|.*预算年度.*|预算年|度[:：]\s*\d{4}|单位[:：].*)$",
     note=r"^注[:：]",
@@ -190,7 +196,6 @@ HEBEI = Template(
         "assets",
         "other",
     ),
-    figure_units=("万元", "万"),
     figure_rules=FIGURES,
     stated_flat=False,
     glossary_entry=r"^[-•]?\s*(?P<number>\d+)\s*[、.．]\s*(?P<term>.+?)\s*(?:[:：]|，(?=是?指))\s*(?P<definition>.+)$",

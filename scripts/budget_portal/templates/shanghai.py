@@ -10,8 +10,10 @@ target tables, procurement or asset tables: those facts are prose.
 
 from __future__ import annotations
 
-from . import Column, FigureRule, Item, SectionRule, TableLayout, Template
-from .national import VEHICLES
+from dataclasses import replace
+
+from . import Column, FigureRule, Item, SectionRule, TableLayout
+from .national import NATIONAL, VEHICLES
 from .parts import AssetStatements, Cover, ExpenditureItems, ProjectPages, UnitList
 
 KIND = r"(\d{4}年)?(部门|预算单位|单位)"  # 2025年部门… in a 部门预算, 2025年预算单位… in a 单位预算
@@ -192,8 +194,12 @@ FIGURES = (
     FigureRule("assets", r"以上设备（不含车辆）$", "equipment"),
 )
 
-SHANGHAI = Template(
+# What Shanghai's districts print differently from the national structure
+# (templates/national.py): every setting not given here is the national one.
+SHANGHAI = replace(
+    NATIONAL,
     name="shanghai",
+    fixed_order=True,  # the nine in one order (the national structure lets provinces differ)
     title="上海市区级部门预算（2024–2026）",
     description="封面、目录、主要职能、机构设置、名词解释、预算编制说明，九张表（元，科目编码分类/款/项三栏，"
     "无序号；“三公”表为万元、横排），其他相关情况说明和项目经费情况说明。",
@@ -208,7 +214,6 @@ SHANGHAI = Template(
     note=r"^注[:：]",
     header_meta=r"^编制(部门|单位)[:：]|^单位[:：]",
     sections=SECTIONS,
-    numbered_sections=False,
     figure_sections=(
         "overview",
         "three_public",
@@ -219,7 +224,6 @@ SHANGHAI = Template(
     ),
     figure_units=("万元", "万", "辆", "个", "台（套）"),
     figure_rules=FIGURES,
-    stated_flat=True,
     glossary_entry=r"^[（(](?P<number>[一二三四五六七八九十]+)[)）]\s*(?P<term>[^：:]+?)\s*[:：]\s*(?P<definition>.+)$",
     summary_rows={
         "income_grand_total": ("收入总计",),
