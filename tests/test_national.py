@@ -92,3 +92,34 @@ def test_amounts_and_names_wrapped_onto_the_next_row_are_joined(read):
         ("合计", Decimal("18536.88")),
         ("机关事业单位基本养老保险缴费支出", Decimal("18536.88")),
     ]
+
+
+def test_a_budgets_narrative_figures_are_read_in_the_national_words(read):
+    """三公 items against the table (公务用车购置及运行维护费 is the vehicles row, not also the
+    operating one), 机关运行经费 with the parts it lists, vehicles held apart from those to be
+    bought."""
+    from decimal import Decimal as D
+
+    table = tsv(
+        "表7：2026年市级部门一般公共预算“三公”经费支出预算表",
+        "单位：万元",
+        ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费"],
+        ["", "", "小计", "公务用车购置费", "公务用车运行维护费", ""],
+        ["10.00", "1.00", "6.00", "2.00", "4.00", "3.00"],
+    )
+    narrative = "\n".join([
+        "七、“三公”经费预算情况说明",
+        "2026年“三公”经费预算为 10 万元，其中：因公出国（境）费预算 1 万元，公务用车运行维护费预算 4 万元，公务接待费预算 3 万元。",
+        "八、机关运行经费",
+        "2026年机关运行经费预算为 20 万元，主要包括：办公费 12 万元、水电费 8 万元。",
+        "九、国有资产占有使用情况",
+        "本部门共有车辆 5 辆，其中：执法执勤用车 3 辆、其他用车 2 辆。2026年拟购置车辆 1 辆，其中：执法执勤用车 1 辆。",
+    ])  # fmt: skip
+    parsed = read(COVER + table + "\n" + narrative + "\n")
+    status = {c.check: c.status for c in parsed.checks}
+    for check in ("three_public.narrative_total", "three_public.narrative_abroad",
+                  "three_public.narrative_vehicle_operation", "three_public.narrative_reception",
+                  "operating_costs.items", "assets.vehicle_categories"):  # fmt: skip
+        assert status.get(check) == "pass", (check, status.get(check))
+    figures = {f["figure_key"]: f["figure_value"] for f in parsed.sections["narrative_figures"]}
+    assert (figures["assets.vehicles"], figures["assets.planned_vehicles"]) == (D(5), D(1))

@@ -34,6 +34,7 @@ FUND_SPENDING = (
 )
 PERCENT_STEP = Decimal("1e-8")  # a computed percentage, before rounding to the printed decimals
 # Keys of figures numbered in a series (one per item), not one figure stated twice.
+LIST_LEAD = re.compile(r"(?:主要)?(?:包括|其中|用于|分别)|主要(?:是|为)")  # words that open a list of parts
 SERIES = re.compile(r"item$|function_item|_percent$")
 INCOME_PARTS = ("income_general_budget", "income_government_fund", "income_state_capital",
                 "income_fiscal_special_account", "income_unit_funds", "income_other_sources",
@@ -91,11 +92,22 @@ class NarrativeAudit(Audit):
         if target and "budgeted" in self.tables["three_public"].printed:  # a 决算's 预算数 column
             self.against_figure("three_public.narrative_budget_total", "“三公”表合计的预算数 = 情况说明所述预算", "three_public",
                                 "three_public.budget_total", (f"表：{target['name']} 预算数", value(target, "budgeted")), (target,))  # fmt: skip
-        for key, pattern in self.template.three_public_rows:
-            row = next((r for r in rows if r["level"] and re.search(pattern, r["name"])), None)
+        for key, row in self.three_public_items(rows).items():
             if row:
                 self.against_figure(f"three_public.narrative_{key}", "“三公”表各项 = 情况说明的“三公”经费部分", "three_public",
                                     f"three_public.{key}", (f"表：{row['name']}", value(row, "total")), (row,))  # fmt: skip
+
+    def three_public_items(self, rows: list[dict]) -> dict[str, dict]:
+        """Each 三公 item's row: a row is the first item whose words its name has (公务用车购置及
+        运行维护费 is `vehicles`, not also `vehicle_operation`), the first row of each item."""
+        items: dict[str, dict] = {}
+        for row in (r for r in rows if r["level"]):
+            key = next(
+                (k for k, p in self.template.three_public_rows if re.search(p, row["name"])), ""
+            )
+            if key:
+                items.setdefault(key, row)
+        return items
 
     # 16, 17 ----------------------------------------------------------------------------
     def overview_vs_tables(self):
@@ -174,26 +186,39 @@ class NarrativeAudit(Audit):
             if k.startswith(prefix) and f["figure_unit"] == "万元"
         ]
 
+    def listed_after(self, key: str, prefix: str) -> list[dict]:
+        """The unnamed figures (`prefix`N) listed after the figure `key`: in its paragraph, and
+        in a paragraph right after it that opens the list (机关运行经费 X 万元…。 / 其中：办公费…);
+        a figure of another paragraph ends the list (a sub-heading's 委托业务费 is not a part)."""
+        total = self.figure(key)
+        if not total:
+            return []
+        keys = list(self.figures)
+        items, line = [], total["source_line"]
+        for k in keys[keys.index(key) + 1 :]:
+            figure = self.figures[k]
+            if figure["source_line"] != line:
+                if not LIST_LEAD.match(figure["sentence"]) or line != total["source_line"]:
+                    break
+                line = figure["source_line"]  # the list goes on in the next paragraph
+            if k.startswith(prefix) and figure["figure_unit"] == "万元":
+                items.append(figure)
+        return items
+
     def operating_costs(self):
-        items = self.itemised("operating_costs.item_")
+        items = self.listed_after("operating_costs.total", "operating_costs.item_")
         if items:
             self.against_figure("operating_costs.items", "机关运行经费 = 所列各项之和", "narrative_figures",
                                 "operating_costs.total", (f"{len(items)} 项之和", sum((f["figure_value"] for f in items), ZERO)), items)  # fmt: skip
 
     def project_breakdown(self):
-        """The categories listed after 项目支出 in its paragraph (项目支出 X 万元，主要包括：…)."""
+        """The categories listed after 项目支出 in its paragraph (项目支出 X 万元，主要包括：…): only
+        where a list follows it (其他 figures after it in a sentence of all the parts of 支出 are
+        its siblings, not its parts)."""
         project = self.figure("overview.project")
-        if not project:
+        if not project or not LIST_LEAD.search(project["sentence"].partition("项目支出")[2]):
             return
-        keys = list(self.figures)
-        after = keys[keys.index("overview.project") + 1 :]
-        items = [
-            f
-            for k, f in ((k, self.figures[k]) for k in after)
-            if k.startswith("overview.item_")
-            and f["figure_unit"] == "万元"
-            and f["source_line"] == project["source_line"]
-        ]
+        items = self.listed_after("overview.project", "overview.item_")
         if items:
             self.against_figure("overview.project_breakdown", "情况说明：项目支出 = 所列各类之和", "narrative_figures",
                                 "overview.project", (f"{len(items)} 类之和", sum((f["figure_value"] for f in items), ZERO)), items)  # fmt: skip
@@ -407,9 +432,11 @@ class NarrativeAudit(Audit):
             stated = percent["figure_value"]
             label = f"叙述：{percent['label']}{abs(stated)}%"
             if previous == 0:
+                # 0 万元 both years, 增长 0%: no change, said so; from 0 to more, no percentage follows
+                flat = stated == 0 == change["figure_value"]
                 self.equal("changes.percent", "写明的增减百分比 = 增减额 ÷ 上年数", "narrative_figures",
-                           (label, stated), ("上年数为 0：无从计算百分比", None), (percent, change, current),
-                           name=key, unit="%", agrees=False,
+                           (label, stated), ("上年与本年均为 0：持平" if flat else "上年数为 0：无从计算百分比", None),
+                           (percent, change, current), name=key, unit="%", agrees=flat,
                            message=f"上年数为 0（本年 {current['figure_value']} 万元，增减 {change['figure_value']} 万元），"
                                    f"写明的 {stated}% 无从计算。")  # fmt: skip
                 continue

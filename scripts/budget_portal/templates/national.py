@@ -17,7 +17,7 @@ province template claims, from vocabularies rather than one province's habits:
 
 from __future__ import annotations
 
-from . import Column, Item, SectionRule, TableLayout, Template
+from . import Column, FigureRule, Item, SectionRule, TableLayout, Template
 from .parts import Cover, ExpenditureItems
 from .words import GOVERNMENT_LEVEL
 
@@ -184,7 +184,7 @@ TABLES = (
 VEHICLES = (
     (r"(?:副)?部(?:[（(]省[)）])?级(?:及以上)?领导干部", "ministerial"),
     ("主要领导干部", "principal_leader"),
-    ("机要通信", "confidential"),
+    ("机要通(?:信|讯)", "confidential"),
     ("应急保障", "emergency"),
     ("执法执勤", "law_enforcement"),
     ("特种专业技术", "special_technical"),
@@ -218,6 +218,45 @@ SECTIONS = (
     SectionRule("other", r"其他(?:需要|相关)?(?:说明|情况)"),
 )
 
+PLANNED = r"拟购置|拟更新|计划购置|计划更新|安排购置|拟新增"  # a sentence of vehicles to be bought
+
+# The figures a budget's 情况说明 states, in the words the national family uses (the checks
+# compare them with the tables): the year's totals, the 三公 budget and each of its items,
+# 机关运行经费, 政府采购 with its parts, vehicles by category.
+FIGURES = (
+    FigureRule("overview", r"(?:收入|收支)(?:预算)?(?:总额|总计|合计)(?:为)?$", "income_total"),
+    FigureRule("overview", r"(?<!财政拨款)(?<!一般公共预算)基本支出(?:预算)?(?:为)?$", "basic"),
+    FigureRule("overview", r"(?<!财政拨款)(?<!一般公共预算)项目支出(?:预算)?(?:为)?$", "project"),
+    FigureRule("three_public", r"三公.?经费.*(?:预算|安排)(?:数|总额)?(?:为|共计)?$", "total"),
+    FigureRule("three_public", r"因公出国.境.费(?:用)?(?:预算|安排)?(?:为)?$", "abroad"),
+    FigureRule(
+        "three_public", r"公务用车购置及运(?:行)?(?:维护)?费(?:预算|安排)?(?:为)?$", "vehicles"
+    ),
+    FigureRule("three_public", r"公务用车购置费?(?:预算|安排)?(?:为)?$", "vehicle_purchase"),
+    FigureRule(
+        "three_public", r"公务用车运(?:行)?(?:维护)?费(?:预算|安排)?(?:为)?$", "vehicle_operation"
+    ),
+    FigureRule("three_public", r"公务接待费(?:预算|安排)?(?:为)?$", "reception"),
+    FigureRule("operating_costs", r"机关运行经费(?:财政拨款)?(?:预算|安排)?(?:为|共计)?$", "total"),
+    FigureRule("procurement", r"政府采购预算(?:总额)?(?:为|共计)?$", "total"),
+    FigureRule("procurement", r"(?:政府采购)?货物(?:类)?(?:采购)?(?:预算)?(?:为)?$", "goods"),
+    FigureRule("procurement", r"(?:政府采购)?工程(?:类)?(?:采购)?(?:预算)?(?:为)?$", "works"),
+    FigureRule("procurement", r"(?:政府采购)?服务(?:类)?(?:采购)?(?:预算)?(?:为)?$", "services"),
+    # vehicles to be bought (a sentence that says 拟购置, 计划购置, 更新) apart from those held
+    FigureRule("assets", r"(?:购置|更新)(?:车辆|公务用车)?$", "planned_vehicles", PLANNED),
+    *(
+        FigureRule(
+            "assets",
+            rf"^(?:\d{{4}}年?)?(?:购置|更新)?{word}用车$",
+            f"planned_vehicles_{key}",
+            PLANNED,
+        )
+        for word, key in VEHICLES
+    ),
+    FigureRule("assets", r"共有车辆$", "vehicles"),
+    *(FigureRule("assets", rf"^{word}用车$", f"vehicles_{key}") for word, key in VEHICLES),
+)
+
 AGENCY_END = (
     r"(?:局|委员会|委|办公室|办|厅|中心|院|所|站|队|处|会|馆|署|部|政府|办事处|集团|学校|大学|"
     r"医院|学院|协会|联合会|总工会|法院|检察院|监狱|街道)"
@@ -241,9 +280,9 @@ NATIONAL = Template(
     header_meta=r"^(?:金额)?单位[:：]|^(?:编制)?(?:部门|单位)(?:名称)?[:：]|^\d{3}-[\u4e00-\u9fff]",
     sections=SECTIONS,
     numbered_sections=False,
-    figure_sections=(),
-    figure_units=("万元", "万"),
-    figure_rules=(),
+    figure_sections=("overview", "three_public", "operating_costs", "procurement", "assets"),
+    figure_units=("万元", "万", "辆"),
+    figure_rules=FIGURES,
     stated_flat=True,
     glossary_entry=r"^[（(]?(?P<number>\d+|[一二三四五六七八九十]+)\s*(?:[)）]|[、.．])\s*(?P<term>[^：:，。]{1,30}?)\s*[:：]\s*(?P<definition>.+)$",
     summary_rows={
