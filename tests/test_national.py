@@ -123,3 +123,32 @@ def test_a_budgets_narrative_figures_are_read_in_the_national_words(read):
         assert status.get(check) == "pass", (check, status.get(check))
     figures = {f["figure_key"]: f["figure_value"] for f in parsed.sections["narrative_figures"]}
     assert (figures["assets.vehicles"], figures["assets.planned_vehicles"]) == (D(5), D(1))
+
+
+def test_a_table_beyond_the_nine_is_kept_cell_by_cell_with_its_column_labels(read):
+    """A 项目支出表 no reader knows yet: every cell is published with its row, column and the
+    labels over it, and its figures are no longer uncaptured."""
+    extra = tsv(
+        "表10：2026年项目支出表",
+        "单位：万元",
+        ["项目名称", "项目类别", "预算数", ""],
+        ["", "", "小计", "一般公共预算"],
+        ["气象监测运维", "运转类", "12.34", "12.34"],
+        ["气象科普宣传", "特定目标类", "5.60", "5.60"],
+    )
+    parsed = read(COVER + extra + "\n以上为预算表。\n")
+    cells = parsed.sections["other_tables"]
+    assert {(c["row_number"], c["column_label"], c["cell"]) for c in cells} >= {
+        (1, "项目名称", "气象监测运维"),
+        (2, "预算数 / 小计", "5.60"),
+        (2, "预算数 / 一般公共预算", "5.60"),
+    }
+    assert [c["cell_amount"] for c in cells if c["column_number"] == 3] == [
+        Decimal("12.34"),
+        Decimal("5.60"),
+    ]
+    report = {
+        r["part"]: r for r in parsed.sections["reading_report"] if r["part_kind"] == "other_table"
+    }
+    assert report["表10：2026年项目支出表"]["part_status"] == "read"
+    assert report["表10：2026年项目支出表"]["figures_uncaptured"] == 0

@@ -33,8 +33,9 @@ FUND_SPENDING = (
     ("expenditure_state_capital", "state_capital_expenditure"),
 )
 PERCENT_STEP = Decimal("1e-8")  # a computed percentage, before rounding to the printed decimals
+# Words that open a list of parts (项目支出 X 万元，主要包括：…; 其中：办公费…).
+LIST_LEAD = re.compile(r"(?:主要)?(?:包括|其中|用于|分别)|主要(?:是|为)")
 # Keys of figures numbered in a series (one per item), not one figure stated twice.
-LIST_LEAD = re.compile(r"(?:主要)?(?:包括|其中|用于|分别)|主要(?:是|为)")  # words that open a list of parts
 SERIES = re.compile(r"item$|function_item|_percent$")
 INCOME_PARTS = ("income_general_budget", "income_government_fund", "income_state_capital",
                 "income_fiscal_special_account", "income_unit_funds", "income_other_sources",

@@ -17,6 +17,7 @@ COMBINED = "all"
 SECTION_RESOURCES = (
     "reading_report",
     "uncaptured_figures",
+    "other_tables",
     "table_of_contents",
     "organizations",
     "projects",

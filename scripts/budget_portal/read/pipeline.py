@@ -21,6 +21,7 @@ from .contents import contents_rows
 from .figures import figure_rows
 from .items import expenditure_item_rows, resolve_codes
 from .metadata import build_metadata, read_metadata
+from .other_tables import other_table_rows
 from .parsed import Parsed
 from .procurement import procurement_rows, table_printed
 from .projects import project_rows
@@ -141,6 +142,16 @@ def read_sections(
     return rows
 
 
+def lines_read(rows: dict[str, list[dict]]) -> set[int]:
+    """The lines the narrative's resources were read from."""
+    lines: set[int] = set()
+    for resource in rows.values():
+        for row in resource:
+            lines.add(row.get("source_line"))
+            lines.update(int(n) for n in str(row.get("source_lines") or "").split(",") if n)
+    return lines
+
+
 def parse(path: Path, cache: Path | None = None) -> Parsed:
     doc = read_document(path, cache)
     template = template_of(doc)
@@ -150,6 +161,7 @@ def parse(path: Path, cache: Path | None = None) -> Parsed:
     in_tables = {line for table in tables.values() for line in table.lines}
     sections = split_sections(doc, template, skip=in_tables)
     rows = read_sections(doc, sections, template)
+    rows["other_tables"] = other_table_rows(doc, template, lines_read(rows))
     resolve_codes(rows["expenditure_items"], tables, doc, template)
     printed = table_printed(sections, template)
     headings = {s.key: s.line for s in reversed(sections)}  # the first heading of each key

@@ -171,7 +171,9 @@ def reading_report(
         n = sum(isinstance(r, Row) for r in body)
         if line in listed and not n:
             continue  # an entry of the contents, not a table
-        add("other_table", title, title, "not_read", n, [], line, ("other_table", "", number))
+        read = any(r["table_number"] == number + 1 for r in rows.get("other_tables", []))
+        add("other_table", title, title, "read" if read else "not_read", n, [], line,
+            ("other_table", "", number))  # fmt: skip
     for number, section in enumerate(sections):
         paragraphs = sum(isinstance(r, Paragraph) for r in section.records)
         add("section", section.key, section.title, "read", paragraphs, [], section.line,
