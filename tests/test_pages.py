@@ -431,3 +431,24 @@ def test_execution_page_ranks_every_final_and_its_page_shows_budget_against_actu
         encoding="utf-8"
     )
     assert "预算与决算" not in budget
+
+
+def test_one_number_format_amounts_with_separators_and_the_exact_value_on_hover():
+    from budget_portal.pages.markup import number, wan
+
+    assert number("371514655.00") == "371,514,655.00"  # as printed, decimals kept
+    assert number("-1983.0655") == "-1,983.0655"
+    assert number("行政运行") == "行政运行"
+    assert wan("37151.4655") == '<span title="37151.4655">37,151.47</span>'
+    assert wan("1983.07") == "1,983.07"
+
+
+def test_reader_pages_say_code_values_and_finding_sides_in_chinese(built_site):
+    page = (
+        built_site.site / "documents/shanghaishi-putuoqu-shangwuweiyuanhui-2025.html"
+    ).read_text(encoding="utf-8")
+    assert "371,514,655.00" in page or "21,601,733.00" in page  # a table printed in 元
+    zhaoxian = (built_site.site / "documents/zhaoxian-323-2024.html").read_text(encoding="utf-8")
+    assert "预算单位" in zhaoxian and "<td>unit</td>" not in zhaoxian
+    assert "左边" not in zhaoxian and "右边" not in zhaoxian
+    assert "Made with" not in (built_site.site / "index.html").read_text(encoding="utf-8")

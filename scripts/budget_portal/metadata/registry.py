@@ -25,6 +25,11 @@ class Field:
     unit: str | None = None
     enum: tuple[str, ...] | None = None
     required: bool = False
+    labels: dict[str, str] | None = None  # each enum value as a reader's page says it
+
+    def label(self, value: str) -> str:
+        """A value as the pages show it: its Chinese label where the field has one."""
+        return (self.labels or {}).get(value, value)
 
     def descriptor(self, title=None, required=None, enum: tuple[str, ...] | None = None) -> dict:
         out = {
@@ -98,6 +103,7 @@ _FIELDS = [
         "string",
         "department 部门预算（部门本级及所属单位的综合预算），unit 单位预算（一个预算单位）。",
         enum=("department", "unit"),
+        labels={"department": "部门预算", "unit": "单位预算"},
     ),
     Field(
         "department_id",
@@ -115,6 +121,7 @@ _FIELDS = [
         "（total 合计、abroad 因公出国（境）、vehicles 公务用车购置及运行、vehicle_purchase 购置、"
         "vehicle_operation 运行维护、reception 公务接待）。",
         enum=("function", "three_public"),
+        labels={"function": "功能分类科目", "three_public": "“三公”经费"},
     ),
     _amount("approved", "预算数", "年初批准的预算（出处见 budget_source）。"),
     _amount("executed", "决算数", "决算文件中的实际支出。"),
@@ -133,6 +140,7 @@ _FIELDS = [
         "budget_document 同一部门同一年度的预算文件（budget_dataset_id）；stated_in_final 决算自己写明的"
         "预算数（年初预算、三公表的预算数列）；空：不知道。",
         enum=("budget_document", "stated_in_final", ""),
+        labels={"budget_document": "预算文件", "stated_in_final": "决算所述"},
     ),
     Field("budget_dataset_id", "预算文件标识", "string", "预算数取自的预算文件（预算文件时）。"),
     Field(
@@ -145,6 +153,7 @@ _FIELDS = [
         "string",
         "budget 部门预算（年初批准的预算）；final_accounts 部门决算（年度终了的实际收支）。",
         enum=("budget", "final_accounts"),
+        labels={"budget": "预算", "final_accounts": "决算"},
     ),
     Field(
         "phase",
@@ -153,6 +162,7 @@ _FIELDS = [
         "Fiscal Data Package 的阶段词汇：approved 批准的预算数，executed 执行数（决算数）。"
         "决算表中与决算数并列印刷的预算数也是 approved。",
         enum=("approved", "executed"),
+        labels={"approved": "预算数", "executed": "执行数"},
     ),
     Field(
         "source_format",
@@ -450,6 +460,7 @@ _FIELDS = [
         "string",
         "unit 预算单位（机构设置表或情况说明列出的单位），division 内设机构。",
         enum=("unit", "division"),
+        labels={"unit": "预算单位", "division": "内设机构"},
     ),
     Field("parent_unit_name", "所属单位", "string", "内设机构所属的单位，按文件印刷。"),
     Field("remark", "备注", "string", "文件对该单位的说明（如“不单列预算”），按文件印刷。"),

@@ -125,9 +125,11 @@ def finding_item(
         finding["right_lines"],
         finding["right_text"],
     )
-    sides = (("left", "出处"),) if one_place else (("left", "左边"), ("right", "右边"))
+    # each side named by what it is (收支总表 收入总计, 叙述：…), not by its place in the rule
+    sides = (("left", "出处"),) if one_place else (("left", ""), ("right", ""))
     for side, title in sides:
         quote = finding.get(f"{side}_text", "")
+        title = title or esc(finding.get(f"{side}_label") or "")
         text = f"{title}：{where(site, ds, finding, side, page)}"
         places.append(text + (f"「{esc(quote)}」" if quote else ""))
     return f"{head}：{esc(finding['message'])}\n{bullets(places)}"

@@ -18,6 +18,7 @@ from .markup import (
     esc,
     heading_text,
     link,
+    number,
     para,
     percent,
     rel,
@@ -25,6 +26,7 @@ from .markup import (
     tabs,
     unsearched,
     unsearched_para,
+    wan,
 )
 from .measures import economic_basic, functional_spending, key_figures
 
@@ -72,9 +74,9 @@ def key_figure_section(site: Site, ds: Dataset, page: str) -> list[str]:
         elif not r.table_row:
             table_cell = "（表中无）"
         else:
-            table_cell = esc(r.table_value) or "（未印刷）"
+            table_cell = wan(r.table_value) or "（未印刷）"
         stated = (
-            f"{esc(r.narrative_label)}：{esc(r.narrative_value)} 万元"
+            f"{esc(r.narrative_label)}：{number(r.narrative_value)} 万元"
             if r.narrative_value
             else "（未说明）"
         )
@@ -176,7 +178,11 @@ def resource_table(
     def cell(row: dict, column: str) -> str:
         if column in coded:
             return site.code_link(row[column], page)
-        return site.cite(ds, row, page) if column == "source_line" else esc(row[column])
+        if column == "source_line":
+            return site.cite(ds, row, page)
+        if FIELDS[column].type == "number":
+            return number(row[column])
+        return esc(FIELDS[column].label(row[column]))
 
     return table(headers, ([cell(r, c) for c in columns] for r in rows), numeric)
 

@@ -18,6 +18,7 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 import yaml
 
@@ -53,6 +54,32 @@ def rel(target: str, page: str) -> str:
 def anchor(html_text: str, url: str) -> str:
     """A link whose text is already HTML and whose URL is ours."""
     return f'<a href="{html.escape(url, quote=True)}">{html_text}</a>'
+
+
+_PLAIN_NUMBER = re.compile(r"^(?P<sign>-?)(?P<whole>\d+)(?P<fraction>\.\d+)?$")
+
+
+def number(text) -> str:
+    """An amount as the pages show every amount: as printed (its decimals kept), with thousands
+    separators (371514655.00 → 371,514,655.00); anything else escaped as it is."""
+    match = _PLAIN_NUMBER.match(str(text or ""))
+    if not match:
+        return esc(text)
+    return f"{match['sign']}{int(match['whole']):,}{match['fraction'] or ''}"
+
+
+def wan(text) -> str:
+    """An amount in 万元 on a page: two decimals with separators, the exact value on hover
+    (and in every download): 37151.4655 → 37,151.47."""
+    if not _PLAIN_NUMBER.match(str(text or "")):
+        return esc(text)
+    exact = Decimal(str(text))
+    shown = f"{exact.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+    return (
+        shown
+        if exact == Decimal(shown.replace(",", ""))
+        else f'<span title="{exact}">{shown}</span>'
+    )
 
 
 def link(text, target: str, page: str) -> str:
