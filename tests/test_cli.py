@@ -76,7 +76,7 @@ def test_add_copies_the_document_with_its_provenance(tmp_path, capsys):
     assert main([*args, "--url", "https://example.gov.cn/x.pdf", "--retrieved", "2026-11-01"]) == 0
     out = capsys.readouterr().out
     assert "agency 邯郸市人社局 · jurisdiction 邯郸市 · department code 316 · year 2025" in out
-    assert "dataset id handanshi-316-2025" in out
+    assert "部门预算 · template hebei · dataset id handanshi-316-2025" in out
     added = documents / "handanshi-316-2025.txt"
     assert added.read_bytes() == source.read_bytes()
     provenance = yaml.safe_load((documents / "handanshi-316-2025.yml").read_text(encoding="utf-8"))
@@ -84,6 +84,7 @@ def test_add_copies_the_document_with_its_provenance(tmp_path, capsys):
     assert provenance["obtained_from"] == "https://example.gov.cn/x.pdf"
     assert provenance["retrieved"] == "2026-11-01" and provenance["original_format"] == "PDF"
     assert len(provenance["sha256"]) == 64
+    assert provenance["title"] == "邯郸市人社局2025年部门预算"  # none given: its own name
 
 
 def test_add_keeps_an_original_pdf_byte_for_byte_with_its_provenance(tmp_path, capsys):
@@ -142,6 +143,12 @@ def test_add_says_what_is_wrong_with_a_bad_file(tmp_path, capsys):
     assert "notes.txt: not a budget document" in capsys.readouterr().err
     assert main(["add", str(SEEDS["000"]), "--retrieved", "1 Nov", "--documents", str(tmp_path)]) == 1  # fmt: skip
     assert "YYYY-MM-DD" in capsys.readouterr().err
+    photo = tmp_path / "scan.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)))
+    assert main(["add", str(photo), "--documents", str(tmp_path / "documents")]) == 1
+    assert "it reads PDF (.pdf), Word (.docx) and text extracted from them (.txt)" in (
+        capsys.readouterr().err
+    )
 
 
 def test_check_prints_what_was_read_and_writes_nothing(tmp_path, capsys):

@@ -452,3 +452,12 @@ def test_reader_pages_say_code_values_and_finding_sides_in_chinese(built_site):
     assert "预算单位" in zhaoxian and "<td>unit</td>" not in zhaoxian
     assert "左边" not in zhaoxian and "右边" not in zhaoxian
     assert "Made with" not in (built_site.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_department_has_one_name_and_each_appears_once_in_the_home_chart(built_site):
+    page = (built_site.site / "departments/handanshi-316.html").read_text(encoding="utf-8")
+    assert "<h1" in page and "邯郸市人力资源和社会保障局" in page.split("</h1>")[0]  # not 人社局
+    index = (built_site.site / "departments/index.html").read_text(encoding="utf-8")
+    assert "邯郸市人社局</a>" not in index
+    chart = (built_site.docs / "charts/home/spending.csv").read_text(encoding="utf-8")
+    assert "单位预算" not in chart  # a 单位预算 is inside its department's 部门预算

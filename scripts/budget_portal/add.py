@@ -23,6 +23,7 @@ import yaml
 from .build import discover
 from .extract import extract
 from .model import Document, DocumentError, Row
+from .package.write import kind_title
 from .read.pipeline import read_document
 from .read.provenance import PROVENANCE_SUFFIX, load_provenance, provenance_path
 from .templates import NATIONAL_NAME, TEMPLATES, short_texts
@@ -91,7 +92,8 @@ def provenance_for(doc: Document, source: Path, options: dict) -> dict:
         "file": f"{m.dataset_id}{source.suffix.lower()}",
         "sha256": doc.sha256,
         "publisher": options.get("publisher") or given.get("publisher") or m.agency,
-        "title": options.get("title") or given.get("title") or "",
+        # none given: the title the document gives itself (agency, year, kind as it says them)
+        "title": options.get("title") or given.get("title") or own_title(m),
         "year": m.year,
         "jurisdiction": m.jurisdiction,
         "department_code": m.department_code,
@@ -293,3 +295,8 @@ def attach_companion(source: Path, owner: Added) -> Added:
         header + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     return Added(target, owner.provenance, owner.doc, [], companion_of=owner.document)
+
+
+def own_title(m) -> str:
+    """部门 + 年度 + 部门预算/单位预算/部门决算/单位决算, as a document without a given title is named."""
+    return f"{m.agency}{m.year}年{kind_title(m)}"

@@ -25,6 +25,7 @@ from .build import build_data, discover, parse
 from .cache import KEEP_DAYS, prune
 from .check import describe, extracted_text
 from .model import DocumentError
+from .package.write import kind_title
 
 # The commands that need the heavy libraries (altair, mkdocs, frictionless) import them when
 # they run, so `data`, `check` and `add` start quickly.
@@ -126,7 +127,8 @@ def say_added(outcome: Outcome, console: Console) -> None:
     console.say(f"{outcome.source}:")
     console.say(f"  agency {m.agency} · jurisdiction {m.jurisdiction} · "
                 f"department code {m.department_code or '—'} · year {m.year} · layout {doc.layout}")  # fmt: skip
-    console.say(f"  dataset id {m.dataset_id} · sha256 {doc.sha256[:16]}…")
+    console.say(f"  {kind_title(m)} · template {doc.template} · dataset id {m.dataset_id} · "
+                f"sha256 {doc.sha256[:16]}…")  # fmt: skip
     for path in added.replaced:
         console.say(f"  replaced {path}")
     console.say(f"  added {added.document} and {added.provenance.name}")

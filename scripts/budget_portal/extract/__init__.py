@@ -85,7 +85,28 @@ def sniff(raw: bytes, path: Path) -> str:
         )
     if suffix in (".pdf", ".docx"):
         raise DocumentError(path, f"not a {suffix[1:].upper()} file (damaged or misnamed)")
+    if suffix not in DOCUMENT_SUFFIXES and not is_text(raw):
+        raise DocumentError(
+            path,
+            f"not a document this portal reads ({suffix or 'no extension'}): it reads PDF (.pdf), "
+            "Word (.docx) and text extracted from them (.txt)",
+        )
     return "text"
+
+
+def is_text(raw: bytes) -> bool:
+    """Whether the start of a file reads as text (UTF-8 or GB18030, no NUL bytes)."""
+    head = raw[:4096]
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as error:
+            if error.start >= len(head) - 4:  # a character cut at the end of the sample
+                return True
+    return False
 
 
 def records_of(records: list, source_format: str, notes: list[str] = ()) -> Extraction:

@@ -42,7 +42,7 @@ def write_document_page(site: Site, ds: Dataset) -> None:
         para(
             f"{esc(m['jurisdiction'])} · 部门编码 {esc(m['department_code'] or '未印刷')} · "
             f"{link('本部门各年度', department_page(ds.department_id), page)} · "
-            f"来源：{esc(m['publisher'])}《{esc(m['title'])}》"
+            f"来源：{esc(m['publisher'] or m['agency'])}《{esc(m['title'] or own_title(ds))}》"
             f"（{anchor('原件 ' + esc(m['original_format'] or '文本'), rel(ds.original, page))}）· "
             f"表中金额按文件印刷，单位见各表（本文件多为{esc(m['unit'])}）；主要数字和图表换算为万元"
         ),
@@ -64,6 +64,11 @@ def write_document_page(site: Site, ds: Dataset) -> None:
     site.page(
         page, f"{m['agency']} {m['year']}{'' if ds.kind == '部门预算' else f'（{ds.kind}）'}", body
     )
+
+
+def own_title(ds: Dataset) -> str:
+    """The title a document added without one calls itself: agency, year and kind."""
+    return f"{ds.meta['agency']}{ds.meta['year']}年{ds.kind}"
 
 
 def key_figure_section(site: Site, ds: Dataset, page: str) -> list[str]:

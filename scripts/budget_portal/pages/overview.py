@@ -104,9 +104,9 @@ def write_home(site: Site) -> None:
             ],
         ),
     ]
-    if datasets:
+    if departments:  # each department once: its 部门预算 (a 单位预算 is inside it)
         body.append(
-            site.chart(spending_chart(site, datasets, "home/spending", "各部门预算支出"), page)
+            site.chart(spending_chart(site, departments, "home/spending", "各部门预算支出"), page)
         )
     body += [
         "## 最近加入的文件\n",
@@ -188,7 +188,7 @@ def write_departments(site: Site) -> None:
         )
         by_jurisdiction.setdefault(latest["jurisdiction"], []).append(
             [
-                link(latest["agency"], department_page(department_id), page),
+                link(display_name(datasets), department_page(department_id), page),
                 esc(latest["department_code"]),
                 years,
             ]
@@ -215,14 +215,16 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
     over the years of one kind."""
     page = department_page(department_id)
     latest = datasets[-1].meta
+    name = display_name(datasets)
     readings = [key_figures(ds) for ds in datasets]
     rows = [
         [esc(figure.label)] + [esc(r[i].marked) for r in readings]
         for i, figure in enumerate(KEY_FIGURES)
     ]
+    marked = any(m in cell for row in rows for cell in row[1:] for m in "†‡")
     code = f" · 部门编码 {esc(latest['department_code'])}" if latest["department_code"] else ""
     body = [
-        f"# {heading_text(latest['agency'])}\n",
+        f"# {heading_text(name)}\n",
         para(
             f"{esc(latest['jurisdiction'])}{code} · {len(datasets)} 份文件："
             + "、".join(
@@ -234,7 +236,7 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
         table(
             ["指标", *[column(ds, datasets) for ds in datasets]], rows, range(1, len(datasets) + 1)
         ),
-        para(esc(MARKS)),
+        para(esc(MARKS)) if marked else "",  # the marks explained only where the table has them
     ]
     series = max(
         ([d for d in datasets if d.kind == kind] for kind in ("部门预算", "单位预算")), key=len
@@ -244,7 +246,13 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
         body.append(site.chart(functional_trend_chart(department_id, series), page))
     else:
         body.append(para("本部门目前只有一个年度的文件；有多个年度时，这里显示历年变化。"))
-    site.page(page, latest["agency"], body)
+    site.page(page, name, body)
+
+
+def display_name(datasets: list[Dataset]) -> str:
+    """One name for a department on every page: the fullest its documents print
+    (邯郸市人力资源和社会保障局, not 邯郸市人社局); the others stay searchable on its documents."""
+    return max((ds.meta["agency"] for ds in datasets), key=lambda n: (len(n), n))
 
 
 def column(ds: Dataset, department: list[Dataset]) -> str:
