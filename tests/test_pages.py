@@ -461,3 +461,21 @@ def test_a_department_has_one_name_and_each_appears_once_in_the_home_chart(built
     assert "邯郸市人社局</a>" not in index
     chart = (built_site.docs / "charts/home/spending.csv").read_text(encoding="utf-8")
     assert "单位预算" not in chart  # a 单位预算 is inside its department's 部门预算
+
+
+def test_chart_data_carries_exact_decimals_not_float_noise(built_site):
+    noisy = [
+        path.name
+        for path in (built_site.docs / "charts").rglob("*.csv")
+        if re.search(r"\d\.\d{9,}", path.read_text(encoding="utf-8"))
+    ]
+    assert noisy == []  # 293.27, not 293.27000000000004
+
+
+def test_a_trend_shows_the_years_not_held_as_gaps(built_site):
+    trend = (built_site.docs / "charts/departments/handanshi-316/trend.csv").read_text(
+        encoding="utf-8"
+    )
+    years = [line.split(",")[0] for line in trend.splitlines()[1:]]
+    assert sorted(set(years)) == [str(y) for y in range(2018, 2024)]  # 2018 and 2023 held
+    assert "2020,预算支出,\n" in trend  # no figure: a gap in the line, not a straight line

@@ -44,6 +44,9 @@ class Recipe:
         return {"bars": _bars, "lines": _lines}[self.kind](data, **dict(self.options))
 
 
+EXACT_PLACES = 6  # decimals of an amount in 万元 converted from 元 printed to 2 decimals
+
+
 @dataclass
 class Chart:
     path: str  # under charts/, without extension, e.g. "handanshi-316-2023/functional-class"
@@ -51,6 +54,13 @@ class Chart:
     summary: str  # one sentence saying what the chart shows
     data: pd.DataFrame  # exactly the rows and columns plotted
     chart: Recipe
+
+    def __post_init__(self):
+        # Sums of amounts made floats for plotting carry binary noise (293.27000000000004); an
+        # amount in 万元 has at most 6 decimals (元 to 2 decimals): rounded there, it is exact.
+        floats = self.data.select_dtypes("float").columns
+        if len(floats):
+            self.data = self.data.assign(**{c: self.data[c].round(EXACT_PLACES) for c in floats})
 
     def csv(self) -> str:
         return self.data.to_csv(index=False, lineterminator="\n")
@@ -147,7 +157,7 @@ def _bars(
 def _lines(data: pd.DataFrame, x: str, value: str, color: str) -> alt.Chart:
     return (
         alt.Chart(data)
-        .mark_line(point=True)
+        .mark_line(point=True, invalid=None)  # a year not held is a gap, not a straight line
         .encode(
             x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y(f"{value}:Q", title=value),

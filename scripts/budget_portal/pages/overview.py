@@ -243,7 +243,9 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
     )
     if len({d.meta["year"] for d in series}) > 1:
         body += ["## 历年变化\n", site.chart(trend_chart(department_id, series), page)]
-        body.append(site.chart(functional_trend_chart(department_id, series), page))
+        functional = [ds for ds in series if not functional_spending(ds, "1").empty]
+        if len({ds.meta["year"] for ds in functional}) > 1:  # a chart of years needs two of them
+            body.append(site.chart(functional_trend_chart(department_id, functional), page))
     else:
         body.append(para("本部门目前只有一个年度的文件；有多个年度时，这里显示历年变化。"))
     site.page(page, name, body)
@@ -268,13 +270,16 @@ def trend_chart(department_id: str, datasets: list[Dataset]) -> Chart:
         ("基本支出", "basic"),
         ("项目支出", "project"),
     )
+    held = {int(ds.meta["year"]): ds for ds in datasets}
+    years = range(min(held), max(held) + 1)  # every year between: one not held is a gap
     data = pd.DataFrame(
         [
-            {"年度": ds.meta["year"], "指标": name, AMOUNT: key_value(ds, key)}
-            for ds in datasets
+            {"年度": year, "指标": name,
+             AMOUNT: key_value(held[year], key) if year in held else float("nan")}
+            for year in years
             for name, key in keys
         ]
-    )
+    )  # fmt: skip
     first, last = datasets[0], datasets[-1]
     a, b = key_value(first, "expenditure"), key_value(last, "expenditure")
     return Chart(
