@@ -42,6 +42,7 @@ PAGES = {
     "data": "data/index.html",
     "dictionary": "data/dictionary.html",
     "quality": "quality/index.html",
+    "execution": "execution/index.html",
     "glossary": "glossary/index.html",
     "about": "about.html",
     "documents": "documents/index.html",
@@ -221,11 +222,19 @@ def test_every_internal_link_and_download_is_served(built_site, server):
     assert not failed, failed[:10]
 
 
-@pytest.mark.parametrize("kind", ["home", "document"])
+@pytest.mark.parametrize("kind", ["home", "document", "department", "quality", "execution"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots_at_phone_and_desktop_widths(browser, server, kind, width, request):
     page, errors = open_page(browser, server + PAGES[kind], width)
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
+    # a table wider than the screen scrolls in its own box, its first column kept in view
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('.md-typeset .grid')].map(g => "
+        "[g.scrollWidth > g.clientWidth, getComputedStyle(g).overflowX, "
+        "getComputedStyle(g.querySelector('td, th') || g).position])"
+    )
+    for wider, overflow, first in boxes:
+        assert not wider or (overflow == "auto" and first == "sticky")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{kind}-{width}.png"
     page.screenshot(path=str(path), full_page=False)
