@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import shutil
 
 import pytest
@@ -85,6 +86,7 @@ def test_add_copies_the_document_with_its_provenance(tmp_path, capsys):
     assert provenance["retrieved"] == "2026-11-01" and provenance["original_format"] == "PDF"
     assert len(provenance["sha256"]) == 64
     assert provenance["title"] == "邯郸市人社局2025年部门预算"  # none given: its own name
+    assert provenance["added"] == datetime.date.today().isoformat()  # when it joined the portal
 
 
 def test_add_keeps_an_original_pdf_byte_for_byte_with_its_provenance(tmp_path, capsys):

@@ -479,3 +479,14 @@ def test_a_trend_shows_the_years_not_held_as_gaps(built_site):
     years = [line.split(",")[0] for line in trend.splitlines()[1:]]
     assert sorted(set(years)) == [str(y) for y in range(2018, 2024)]  # 2018 and 2023 held
     assert "2020,预算支出,\n" in trend  # no figure: a gap in the line, not a straight line
+
+
+def test_the_home_page_lists_the_documents_added_last_first(built_site):
+    documents = pd.read_csv(
+        ROOT / "datapackages/all/documents.csv", dtype=str, keep_default_na=False
+    )
+    html = (built_site.site / "index.html").read_text(encoding="utf-8")
+    latest = html.split("最近加入的文件")[-1].split("</ul>")[0]  # the section, after the TOC
+    first = re.search(r'href="documents/([^"]+)\.html"', latest)[1]
+    newest = documents["added"].max()
+    assert documents.set_index("dataset_id").loc[first, "added"] == newest

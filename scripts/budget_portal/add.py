@@ -105,6 +105,7 @@ def provenance_for(doc: Document, source: Path, options: dict) -> dict:
         or given.get("text_extraction", f"text extracted ({doc.layout})"),
         "obtained_from": options.get("url") or given.get("obtained_from") or "",
         "retrieved": options.get("retrieved") or given.get("retrieved") or "",
+        "added": given.get("added") or datetime.date.today().isoformat(),  # when it joined
         "added_from": source.name,
     }
     if given.get("dataset_id"):

@@ -68,6 +68,7 @@ class Metadata:
     original_format: str = ""
     obtained_from: str = ""
     retrieved: str = ""
+    added: str = ""  # when the document was added to the portal (YYYY-MM-DD)
     kind: str = "department"  # department (部门预算) or unit (单位预算)
     department_id: str = ""  # the department across years and kinds
     document_type: str = "budget"  # budget (预算) or final_accounts (决算): registry DOCUMENT_TYPES

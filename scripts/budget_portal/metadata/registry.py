@@ -176,6 +176,12 @@ _FIELDS = [
     Field("original_format", "原始格式", "string", "原始文件格式（PDF、DOCX）。"),
     Field("obtained_from", "获取来源", "string", "原始文件的获取地址或来源说明。"),
     Field("retrieved", "获取日期", "string", "获取原始文件的日期（YYYY-MM-DD）。"),
+    Field(
+        "added",
+        "加入日期",
+        "string",
+        "文件加入本站的日期（YYYY-MM-DD）：add 写入来源记录；此前加入的为其首次提交的日期。",
+    ),
     Field("table", "表格", "string", "九张部门预算公开表之一。", required=True),
     Field("table_title", "表格标题", "string", "表格标题，按文件印刷。"),
     Field(
@@ -1085,6 +1091,7 @@ RESOURCES: dict[str, Resource] = {
                 "source_format",
                 "document_type",
                 "phase",
+                "added",
             ),
             ("dataset_id",),
         ),

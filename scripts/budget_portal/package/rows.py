@@ -59,6 +59,7 @@ def document_row(doc: Document) -> dict:
         "source_format": doc.source_format,
         "document_type": m.document_type,
         "phase": PHASES[m.document_type],
+        "added": m.added,
     }
 
 

@@ -76,7 +76,11 @@ def write_home(site: Site) -> None:
     years = sorted({ds.meta["year"] for ds in datasets})
     departments = [ds for ds in datasets if ds.kind == "部门预算"]  # a 单位预算 is inside one
     spending = sum(v for ds in departments if not math.isnan(v := key_value(ds, "expenditure")))
-    latest = sorted(corpus.datasets, key=lambda d: (d.meta["year"], d.name), reverse=True)[:LATEST]
+    latest = sorted(  # by the date each was added, then its year
+        corpus.datasets,
+        key=lambda d: (d.meta.get("added", ""), d.meta["year"], d.name),
+        reverse=True,
+    )[:LATEST]
     everything = download_base(corpus.combined)
     body = [
         "# 部门预算开放数据\n",

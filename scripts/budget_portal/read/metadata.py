@@ -191,6 +191,7 @@ def build_metadata(
         original_format=provenance.get("original_format", ""),
         obtained_from=provenance.get("obtained_from", ""),
         retrieved=str(provenance.get("retrieved", "")),
+        added=str(provenance.get("added", "")),
         kind=kind,
         department_id=provenance.get("department_id") or department_id,
         document_type=template.document_type,
