@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import re
 import shutil
 
 import pytest
@@ -67,7 +68,9 @@ def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         parser().parse_args([command, "--help"])
     assert exit_.value.code == 0
-    assert "usage: budget-portal " + command in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "usage: budget-portal " + command in out
+    assert re.search(r"[\u4e00-\u9fff]{4,}[^·\n]* · [a-z]", out)  # in Chinese, then in English
 
 
 def test_add_copies_the_document_with_its_provenance(tmp_path, capsys):

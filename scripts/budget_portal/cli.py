@@ -251,6 +251,19 @@ def check_command(args, console: Console) -> int:
     return 0
 
 
+# What each command does, in Chinese (its English follows in the help).
+HELP_ZH = {
+    "add": "把新文件加入 documents/，并写来源记录",
+    "check": "读一份文件，显示读到的内容；不写任何文件",
+    "data": "从文件夹中的文件生成数据包",
+    "pages": "把网站的页面、图表和下载文件写入 docs/",
+    "site": "从 docs/ 生成静态网站",
+    "serve": "在本机预览 docs/ 生成的网站",
+    "prune-cache": "删除长期未用的缓存",
+    "validate": "按结构说明校验每个数据包",
+}
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     loudness = common.add_mutually_exclusive_group()
@@ -259,12 +272,14 @@ def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="budget-portal",
         description="部门预算开放数据门户: documents → data packages → pages → site",
-        epilog="`budget-portal COMMAND --help` tells more; -q/--quiet and -v/--verbose go after COMMAND.",
+        epilog="`budget-portal COMMAND --help` 说明每个命令 · tells more; -q/--quiet and "
+        "-v/--verbose go after COMMAND.",
     )
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name, run, help_text):
-        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        said = f"{HELP_ZH[name]} · {help_text}"  # Chinese first, as the site speaks
+        sub = commands.add_parser(name, help=said, description=said, parents=[common])
         sub.set_defaults(run=run)
         return sub
 
