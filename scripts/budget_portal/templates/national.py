@@ -38,7 +38,12 @@ KIND = r"(?:表|情况表|明细表)"
 # The code column of the functional or the department's economic classification (not the
 # government economic one, 政府经济分类 5xx, which no published field holds).
 CODE = (
-    Column("code", r"(?:部门预算|部门)?(?:支出)?(?:功能|经济)?(?:分类)?(?:科目)?编码|类|款|项"),
+    Column(
+        "code",
+        # 科目代码 (a 决算's word) is a classification's; 部门代码 is a unit's, not read as one
+        r"(?:部门预算|部门)?(?:支出)?(?:功能|经济)?(?:分类)?(?:科目)?编码"
+        r"|(?:支出)?(?:功能|经济)?(?:分类)?科目代码|类|款|项",
+    ),
 )
 NAME = (
     Column(
@@ -58,6 +63,34 @@ SPENDING = (
     Column("total", TOTAL),
     Column("basic", r"(?:其中:)?基本支出(?:合计|小计)?"),
     Column("project", r"(?:其中:)?项目支出(?:合计)?"),
+)
+# The vocabularies a 预算 and a 决算 (templates/national_final.py) share: the sources of income,
+# the spending beside basic and project, the three kinds of appropriation, the 三公 items.
+INCOME_SOURCES = (
+    Column("fiscal_appropriation", r"财政拨款(?:收入)?(?:合计|小计)?"),
+    Column("business", r"事业收入"),
+    Column("operating", r"(?:事业单位)?经营(?:收入)?"),
+    Column("superior_subsidy", r"上级补助(?:收入)?"),
+    Column("subordinate_remittance", r"附属单位上缴(?:收入)?"),
+    Column("other", r"其他收入"),
+)
+OTHER_SPENDING = (
+    Column("operating", r"(?:事业单位)?经营(?:性)?支出"),
+    Column("remittance_to_superior", r"上(?:缴|解)上级支出"),
+    Column("subsidy_to_subordinate", r"对附属单位补助(?:支出)?"),
+)
+FUNDS = (
+    Column("general_budget", r"一般公共预算(?:财政拨款|拨款)?(?:资金)?"),
+    Column("government_fund", r"政府性基金(?:预算)?(?:财政拨款|拨款)?(?:资金)?"),
+    Column("state_capital", r"国有资本经营(?:预算)?(?:财政拨款|拨款)?(?:资金)?"),
+)
+THREE_PUBLIC_ITEMS = (
+    Item(r"(?:三公经费)?(?:财政拨款)?(?:预算)?(?:总额|合计|总计)", 0),
+    Item(r"因公出国\(境\)费(?:用)?", 1),
+    Item(r"公务接待费", 1),
+    Item(r"公务用车购置及运(?:行|维)(?:维护)?费|小计", 1, named_by_group=True),
+    Item(r"(?:公务用车)?购置费", 2),
+    Item(r"(?:公务用车)?运(?:行)?(?:维护)?费", 2),
 )
 
 TABLES = (
@@ -84,13 +117,8 @@ TABLES = (
             *NAME,
             Column("total", r"合计|总计|收入总计|本年收入合计"),
             Column("subtotal", r"小计|本年收入小计"),
-            Column("fiscal_appropriation", r"财政拨款(?:收入)?(?:合计|小计)?"),
+            *INCOME_SOURCES,
             Column("fiscal_special_account", r"财政专户(?:管理资金|拨款|核拨)?(?:收入)?"),
-            Column("business", r"事业收入"),
-            Column("operating", r"(?:事业单位)?经营(?:收入)?"),
-            Column("superior_subsidy", r"上级补助(?:收入)?"),
-            Column("subordinate_remittance", r"附属单位上缴(?:收入)?"),
-            Column("other", r"其他收入"),
             Column("carryover", r"(?:使用)?上年结转(?:和)?(?:结余)?(?:资金)?(?:小计|合计)?"),
         ),
     ),
@@ -100,9 +128,7 @@ TABLES = (
         "meaning",
         (
             *SPENDING,
-            Column("operating", r"(?:事业单位)?经营(?:性)?支出"),
-            Column("remittance_to_superior", r"上(?:缴|解)上级支出"),
-            Column("subsidy_to_subordinate", r"对附属单位补助支出"),
+            *OTHER_SPENDING,
         ),
     ),
     TableLayout(
@@ -114,9 +140,7 @@ TABLES = (
             Column("income", r"预算数?|金额|本年预算"),
             Column("expenditure_name", r"(?:支出)?项目"),
             Column("total", r"合计|小计|预算数?|金额|本年预算"),
-            Column("general_budget", r"一般公共预算(?:财政拨款|拨款)?(?:资金)?"),
-            Column("government_fund", r"政府性基金(?:预算)?(?:财政拨款|拨款)?(?:资金)?"),
-            Column("state_capital", r"国有资本经营(?:预算)?(?:财政拨款|拨款)?(?:资金)?"),
+            *FUNDS,
         ),
     ),
     TableLayout(
@@ -158,14 +182,7 @@ TABLES = (
             r"(?:、会议费、培训费|和机关运行经费|及机关运行经费)?(?:支出)?(?:预算)?(?:表|情况表)",
         ),
         "across",
-        items=(
-            Item(r"(?:三公经费)?(?:财政拨款)?(?:预算)?(?:总额|合计)|合计", 0),
-            Item(r"因公出国\(境\)费(?:用)?", 1),
-            Item(r"公务接待费", 1),
-            Item(r"公务用车购置及运(?:行|维)(?:维护)?费|小计", 1, named_by_group=True),
-            Item(r"(?:公务用车)?购置费", 2),
-            Item(r"(?:公务用车)?运(?:行)?(?:维护)?费", 2),
-        ),
+        items=THREE_PUBLIC_ITEMS,
         absent=("general_budget", "government_fund", "state_capital"),  # printed across
         # … or its items as rows (福建, 广东): 项目 | 预算数 (| the three funds)
         columns=(

@@ -23,15 +23,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import Column, FigureRule, Item, SectionRule, TableLayout
-from .national import NAME, NATIONAL, PERSONNEL, PUBLIC, VEHICLES
-
-CODE = (
-    Column(
-        "code",
-        r"(?:部门预算|部门)?(?:支出)?(?:功能|经济)?(?:分类)?(?:科目)?(?:编码|代码)|类|款|项",
-    ),
+from . import Column, FigureRule, SectionRule, TableLayout
+from .national import (
+    CODE,
+    FUNDS,
+    INCOME_SOURCES,
+    NAME,
+    NATIONAL,
+    OTHER_SPENDING,
+    PERSONNEL,
+    PUBLIC,
+    THREE_PUBLIC_ITEMS,
+    VEHICLES,
 )
+
 FINAL = r"决算数?|金额|本年决算|合计"
 SPENDING = (
     *CODE,
@@ -66,12 +71,7 @@ TABLES = (
             *CODE,
             *NAME,
             Column("total", r"本年收入合计|合计|决算数?"),
-            Column("fiscal_appropriation", r"财政拨款(?:收入)?"),
-            Column("superior_subsidy", r"上级补助(?:收入)?"),
-            Column("business", r"事业收入"),
-            Column("operating", r"(?:事业单位)?经营(?:收入)?"),
-            Column("subordinate_remittance", r"附属单位上缴(?:收入)?"),
-            Column("other", r"其他收入"),
+            *INCOME_SOURCES,
         ),
     ),
     TableLayout(
@@ -80,9 +80,7 @@ TABLES = (
         "meaning",
         (
             *SPENDING,
-            Column("remittance_to_superior", r"上(?:缴|解)上级支出"),
-            Column("operating", r"(?:事业单位)?经营(?:性)?支出"),
-            Column("subsidy_to_subordinate", r"对附属单位补助(?:支出)?"),
+            *OTHER_SPENDING,
         ),
     ),
     TableLayout(
@@ -92,9 +90,7 @@ TABLES = (
         (
             *TWO_SIDED,
             Column("total", rf"(?:支出)?(?:{FINAL})"),
-            Column("general_budget", r"一般公共预算(?:财政拨款|拨款)?"),
-            Column("government_fund", r"政府性基金(?:预算)?(?:财政拨款|拨款)?"),
-            Column("state_capital", r"国有资本经营(?:预算)?(?:财政拨款|拨款)?"),
+            *FUNDS,
         ),
     ),
     TableLayout(
@@ -136,14 +132,7 @@ TABLES = (
         "final_three_public",
         (r"(?:一般公共预算)?财政拨款三公经费(?:支出)?决算(?:情况)?表",),
         "across",
-        items=(
-            Item(r"(?:三公经费)?(?:合计|总计)", 0),
-            Item(r"因公出国\(境\)费(?:用)?", 1),
-            Item(r"公务接待费", 1),
-            Item(r"公务用车购置及运(?:行|维)(?:维护)?费|小计", 1, named_by_group=True),
-            Item(r"(?:公务用车)?购置费", 2),
-            Item(r"(?:公务用车)?运(?:行)?(?:维护)?费", 2),
-        ),
+        items=THREE_PUBLIC_ITEMS,
         phases=(Column("budgeted", r"(?:全年)?预算数?"), Column("total", r"决算数?")),
     ),
 )
