@@ -72,6 +72,11 @@ class Metadata:
     kind: str = "department"  # department (部门预算) or unit (单位预算)
     department_id: str = ""  # the department across years and kinds
     document_type: str = "budget"  # budget (预算) or final_accounts (决算): registry DOCUMENT_TYPES
+    # where the jurisdiction is (metadata/places.py): "" where it could not be placed
+    division_code: str = ""
+    province: str = ""
+    prefecture: str = ""
+    county: str = ""
 
 
 @dataclass

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
+from budget_portal.metadata.places import DIVISIONS
 from budget_portal.read.metadata import department_slug
 from budget_portal.templates import TEMPLATES
 
@@ -30,7 +31,6 @@ from .shanghai import render_shanghai
 
 YEARS = range(2019, 2026)
 HEBEI = TEMPLATES["hebei"]
-SYLLABLES = "安平阳泉宁河清远丰山嘉兴临川永和福源德昌东南北西兰林桃江湖松石云金水白杨柳春秋华新"
 CLASS_NAMES = {
     "201": "一般公共服务支出",
     "205": "教育支出",
@@ -885,22 +885,31 @@ def render(b: Budget) -> str:
 
 
 def jurisdictions(rng: random.Random) -> list[str]:
-    """11 cities, each with counties and districts; names with distinct pinyin."""
+    """11 real prefecture-level cities (GB/T 2260), each with up to 14 of its counties and 3 of
+    its districts, so the place pages have a real tree to draw; names with distinct pinyin.
+    Counties are named within their city (`邢台市临城县`): a bare county name may recur."""
+    names = dict(line.split(",", 1) for line in DIVISIONS.read_text("utf-8").splitlines()[1:])
+    cities = sorted(
+        c for c, n in names.items() if c[4:] == "00" and c[2:4] != "00" and n.endswith("市")
+    )
     seen, out = set(), []
 
-    def fresh(suffix: str, prefix: str = "") -> str:
-        while True:
-            name = "".join(rng.sample(SYLLABLES, 2))
-            key = "".join(lazy_pinyin(name))
-            if key not in seen:
-                seen.add(key)
-                return f"{prefix}{name}{suffix}"
+    def fresh(name: str) -> bool:
+        key = "".join(lazy_pinyin(name))
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
 
-    for _ in range(11):
-        city = fresh("市")
-        out.append(city)
-        out += [fresh("县") for _ in range(14)]
-        out += [fresh("区", city) for _ in range(3)]
+    for city in rng.sample(cities, 11):
+        below = sorted(c for c in names if c[:4] == city[:4] and c != city)
+        counties = [names[c] for c in below if names[c].endswith("县")]
+        districts = [names[c] for c in below if names[c].endswith("区")]
+        fresh(names[city])
+        out.append(names[city])
+        for pool, count in ((counties, 14), (districts, 3)):
+            chosen = [f"{names[city]}{n}" for n in rng.sample(pool, min(count, len(pool)))]
+            out += [name for name in chosen if fresh(name)]
     return out
 
 

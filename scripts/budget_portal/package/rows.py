@@ -60,6 +60,10 @@ def document_row(doc: Document) -> dict:
         "document_type": m.document_type,
         "phase": PHASES[m.document_type],
         "added": m.added,
+        "division_code": m.division_code,
+        "province": m.province,
+        "prefecture": m.prefecture,
+        "county": m.county,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..metadata.places import CENTRAL, Place, place_of
 from ..model import Document, DocumentError, Metadata, Paragraph, Row
 from ..templates import Template
 from ..templates import texts as template_texts
@@ -20,7 +21,6 @@ _JURISDICTION = re.compile(
 )
 # The central government's departments: 国家…局, 中华人民共和国…部, 中央…, 中国….
 _CENTRAL = re.compile(r"^(?:国家|中华人民共和国|中央|中国|国务院)")
-CENTRAL = "中央"
 _MAY_BE_METADATA = re.compile(r"^\d{3}|年|度|单位|[:：]")
 _ADMIN_UNIT = re.compile(r".+?(?:省|自治区|市|州(?!市)|盟|地区|县|区|旗)")
 
@@ -172,6 +172,9 @@ def build_metadata(
     )
     if not jurisdiction:
         raise DocumentError(path, f"cannot tell the jurisdiction from agency name {agency!r}")
+    place, unplaced = place_of(jurisdiction)
+    if unplaced:
+        doc.warn(f"{unplaced}: the place pages list it by its name alone")
     department_id = department_slug(jurisdiction, agency, code, cover)
     kind = found["kind"]
     dataset_id = provenance.get("dataset_id") or "-".join(
@@ -195,7 +198,19 @@ def build_metadata(
         kind=kind,
         department_id=provenance.get("department_id") or department_id,
         document_type=template.document_type,
+        **place_fields(place),
     )
+
+
+def place_fields(place: Place | None) -> dict[str, str]:
+    if place is None:
+        return {}
+    return {
+        "division_code": place.code,
+        "province": place.province,
+        "prefecture": place.prefecture,
+        "county": place.county,
+    }
 
 
 # The kind in a dataset id: 部门预算 has none (the ids of the first documents stay as they
