@@ -35,7 +35,9 @@ from .measures import (
 )
 from .output import Output
 from .overview import write_compare, write_departments, write_documents_index, write_home
+from .places import write_places
 from .reference import write_data, write_dictionary, write_glossary
+from .stamp import STAMP, stamp
 
 DOCUMENTS = Path(__file__).resolve().parents[3] / "documents"
 # Pages that draw charts across all documents: jobs (charts are rendered only in jobs).
@@ -44,6 +46,7 @@ CHARTED = (write_home, write_compare)
 WRITERS = (
     write_documents_index,
     write_departments,
+    write_places,
     write_execution,
     write_codes,
     write_data,
@@ -105,6 +108,7 @@ def build_pages(
     run_jobs(site, cache, jobs)
     for writer in WRITERS:
         writer(site)
+    output.text(STAMP, stamp(datapackages) + "\n")
     counts = output.sync(docs)
     return PagesReport(
         pages=sum(p.endswith(".md") for p in output.names),
@@ -137,7 +141,13 @@ def write_documents(site: Site, cache: Path, documents: Path) -> None:
         files = sorted(p for p in ds.path.iterdir() if p.is_file())
         # a 决算's page shows its rows of the combined `execution` (a 预算 added later changes them)
         execution = json.dumps(execution_of(site, ds.name), sort_keys=True, ensure_ascii=False)
-        key = key_of(ds.name, package_digest(files), " ".join(sorted(site.code_pages)), execution)
+        key = key_of(
+            ds.name,
+            package_digest(files),
+            " ".join(sorted(site.code_pages)),
+            execution,
+            ds.shown_name,  # the department's name, from its other documents too
+        )
         site.keys[ds.name] = key
         jobs.append(Job(key, functools.partial(document_job, ds=ds, cache=cache)))
     for ds, lookups in zip(datasets, run_jobs(site, cache, jobs), strict=True):

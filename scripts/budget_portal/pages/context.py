@@ -61,12 +61,32 @@ def department_page(department_id: str) -> str:
     return f"departments/{department_id}.md"
 
 
+def place_page(code: str) -> str:
+    """A province's or a prefecture's page, by its division code (中央's has none)."""
+    return f"places/{code or 'zhongyang'}.md"
+
+
+def place_trail(meta: dict) -> list[tuple[str, str]]:
+    """A document's place as links down from its province: (name, page or page#section)."""
+    code, province = meta.get("division_code", ""), meta.get("province", "")
+    if not province:
+        return []
+    trail = [(province, place_page(code[:2] + "0000" if code else ""))]
+    prefecture, county = meta.get("prefecture", ""), meta.get("county", "")
+    if prefecture and prefecture != province:
+        trail.append((prefecture, place_page(code[:4] + "00")))
+    if county:
+        trail.append((county, f"{trail[-1][1]}#{county}"))
+    return trail
+
+
 def code_page(code: str) -> str:
     return f"codes/{code}.md"
 
 
 DOCUMENTS_INDEX = "documents/index.md"
 DEPARTMENTS_INDEX = "departments/index.md"
+PLACES_INDEX = "places/index.md"
 CODES_INDEX = "codes/index.md"
 COMPARE = "compare/index.md"
 EXECUTION = "execution/index.md"
