@@ -34,11 +34,11 @@ pages: data
 
 ## pages → static site in $(SITE)/ (mkdocs build --strict)
 site: pages
-	$(BIN)/budget-portal site --docs docs --site-dir $(SITE)
+	$(BIN)/budget-portal site --docs docs --site-dir $(SITE) --datapackages $(DATAPACKAGES)
 
 ## the site at http://127.0.0.1:8000/ (rebuilt when docs/ changes)
 serve: pages
-	$(BIN)/budget-portal serve --docs docs
+	$(BIN)/budget-portal serve --docs docs --datapackages $(DATAPACKAGES)
 
 ## every package against its schema, and the audit summary
 validate: data

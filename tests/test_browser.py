@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 import time
 import urllib.request
@@ -16,6 +17,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from budget_portal.metadata.registry import FIELDS
 
 from .conftest import ROOT, Links
 
@@ -47,7 +50,11 @@ PAGES = {
     "about": "about.html",
     "documents": "documents/index.html",
     "departments": "departments/index.html",
+    "places": "places/index.html",
+    "place": "places/130400.html",  # 邯郸市: its districts and counties, their departments
 }
+READER_PAGES = ["home", "document", "department", "places", "place", "quality", "execution",
+                "compare"]  # fmt: skip
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -222,7 +229,7 @@ def test_every_internal_link_and_download_is_served(built_site, server):
     assert not failed, failed[:10]
 
 
-@pytest.mark.parametrize("kind", ["home", "document", "department", "quality", "execution"])
+@pytest.mark.parametrize("kind", READER_PAGES)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots_at_phone_and_desktop_widths(browser, server, kind, width, request):
     page, errors = open_page(browser, server + PAGES[kind], width)
@@ -244,3 +251,68 @@ def test_screenshots_at_phone_and_desktop_widths(browser, server, kind, width, r
 
 
 SCREENSHOT_KEY = pytest.StashKey[list]()
+
+
+MIN_TEXT = 11  # px: the smallest chart text a phone shows
+
+
+@pytest.mark.parametrize("kind", ["home", "document", "department", "compare", "code"])
+def test_chart_text_is_at_least_11_px_on_a_phone(browser, server, kind):
+    """Each chart is drawn at most as wide as the screen allows; scaled to fit, its smallest
+    text stays readable."""
+    page, errors = open_page(browser, server + PAGES[kind], 390)
+    charts = page.evaluate(
+        "[...document.querySelectorAll('figure.chart img')].map(i => "
+        "[i.src, i.getBoundingClientRect().width / parseFloat(i.getAttribute('width'))])"
+    )
+    assert charts
+    for src, scale in charts:
+        with urllib.request.urlopen(src) as response:
+            svg = response.read().decode("utf-8")
+        sizes = [float(s) for s in re.findall(r'font-size="([\d.]+)px"', svg)]
+        assert sizes and min(sizes) * scale >= MIN_TEXT, (src, min(sizes), scale)
+    assert errors == []
+    page.close()
+
+
+def code_values() -> set[str]:
+    """The values of the registry's coded fields (unit, division, fail …) as stored in CSV."""
+    return {v for f in FIELDS.values() for v in (f.enum or ()) if re.fullmatch(r"[a-z][a-z_]+", v)}
+
+
+@pytest.mark.parametrize("kind", READER_PAGES)
+def test_reader_pages_show_labels_not_code_values(browser, server, kind):
+    page, errors = open_page(browser, server + PAGES[kind])
+    cells = page.evaluate(
+        "[...document.querySelectorAll('article td, article th, article li')]"
+        ".map(c => c.innerText.trim())"
+    )
+    assert cells
+    assert not [c for c in cells if c in code_values()]
+    assert "Made with" not in page.locator("footer").inner_text()  # the theme's footer too
+    assert errors == []
+    page.close()
+
+
+# An amount with decimals but no thousands separators (371514655.00), and one shown in 万元.
+UNSEPARATED = re.compile(r"^-?\d{4,}\.\d+$")
+WAN = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d{2}$")
+
+
+@pytest.mark.parametrize("kind", ["home", "document", "department", "compare", "execution"])
+def test_numbers_are_shown_with_separators_and_two_decimals_in_wan_yuan(browser, server, kind):
+    page, errors = open_page(browser, server + PAGES[kind])
+    cells = page.evaluate(
+        "[...document.querySelectorAll('article td')].map(c => c.innerText.trim())"
+    )
+    assert not [c for c in cells if UNSEPARATED.match(c)]
+    if kind == "document":  # the main numbers, in 万元: two decimals, the exact one on hover
+        shown = page.evaluate(
+            "[...[...document.querySelectorAll('.grid')].find(g => g.querySelector('th')"
+            ".innerText === '指标').querySelectorAll('tbody td:nth-child(2)')]"
+            ".map(c => c.innerText.trim())"
+        )
+        assert shown
+        assert all(WAN.match(c) for c in shown if c[:1] != "（"), shown
+    assert errors == []
+    page.close()

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from budget_portal.cli import main, parser
+from budget_portal.pages.stamp import stale_docs
 
 from .conftest import ROOT, SEEDS
 
@@ -186,3 +187,20 @@ def test_validate_fails_on_an_invalid_package_not_on_audit_findings(tmp_path, ca
     captured = capsys.readouterr()
     assert "INVALID zhaoxian-323-2024" in captured.out
     assert "type-error" in captured.err
+
+
+def test_site_and_serve_refuse_docs_not_generated_from_the_packages(tmp_path, capsys, built_site):
+    packages = ROOT / "datapackages"
+    # the pages of these packages, by this code: accepted
+    assert stale_docs(built_site.docs, packages) is None
+    # no pages at all, or pages of other packages: refused, saying what to run
+    other = tmp_path / "other"
+    shutil.copytree(packages / "all", other / "all")
+    with (other / "all" / "datapackage.json").open("a", encoding="utf-8") as stream:
+        stream.write("\n")  # another package: its descriptor states its files' hashes
+    assert "other data packages" in stale_docs(built_site.docs, other)
+    for command in ("site", "serve"):
+        docs = ["--docs", str(tmp_path / "docs"), "--datapackages", str(packages)]
+        assert main([command, *docs]) == 1
+        assert "holds no generated pages" in (err := capsys.readouterr().err)
+        assert "budget-portal pages" in err

@@ -213,13 +213,15 @@ def test_document_page_shows_tables_sections_audit_and_downloads(built_site):
         "国有资产占有使用情况",
         "情况说明",
         "核对结果",
-        "下载本文件的数据",
+        "读取报告",
     ):
-        assert heading in html
+        assert f'href="#{heading}"' in html.split('id="主要数字"')[0]  # the jump list above
+        assert f'id="{heading}"' in html
+    top = html.split('id="主要数字"')[0]  # the downloads come before the first section
+    assert "zhaoxian-323-2024.zip" in top and "originals/zhaoxian-323-2024." in top
     assert "不一致" in html  # the blank 三公 合计 against the narrative's 11.1
     assert "尾差" in html  # identity 21: 40 projects add to 32619.37 against 32619.38
     assert "32619.37" in html and "32619.38" in html  # its two sides
-    assert "zhaoxian-323-2024.zip" in html
 
 
 def test_quality_page_ranks_documents_and_lists_every_finding_by_family(built_site):
@@ -250,7 +252,7 @@ def test_quality_page_ranks_documents_and_lists_every_finding_by_family(built_si
 def test_document_page_scorecard_links_each_finding_to_its_page(built_site):
     name = "shanghaishi-putuoqu-renminzhengfuwanlijiedaobanshichu-2024"
     html = (built_site.site / f"documents/{name}.html").read_text(encoding="utf-8")
-    section = html.split('id="核对结果"')[1].split('id="下载本文件的数据"')[0]
+    section = html.split('id="核对结果"')[1].split('id="读取报告"')[0]
     assert all(f"<td>{title}</td>" in section for title in ("完整性", "表内与表间运算", "科目名称"))
     assert f'href="../originals/{name}.pdf#page=31"' in section  # the 三公 table and its note
     assert "故本表为空表" in section and "发现 4 处（错误 4，提醒 0）" in section
@@ -385,8 +387,8 @@ def test_compare_marks_figures_from_prose_and_disagreements(built_site):
     compare = (built_site.docs / "compare/index.md").read_text(encoding="utf-8")
     zhaoxian = next(row for row in compare.split("<tr>") if "zhaoxian-323-2024.html" in row)
     cells = re.findall(r"<td>([^<]*)</td>", zhaoxian)
-    assert "0‡" in cells  # 三公: blank 合计 (0) against the narrative's 11.1
-    assert "69.4†" in cells  # 机关运行经费 is stated only in the narrative
+    assert "0.00‡" in cells  # 三公: blank 合计 (0) against the narrative's 11.1
+    assert "69.40†" in cells  # 机关运行经费 is stated only in the narrative
     assert "表格中没有该数字，取自情况说明" in compare
 
 
@@ -421,11 +423,13 @@ def test_execution_page_ranks_every_final_and_its_page_shows_budget_against_actu
     finals = documents[documents["document_type"] == "final_accounts"]["dataset_id"]
     html = (built_site.site / "execution/index.html").read_text(encoding="utf-8")
     assert len(finals) == 3 and all(f"documents/{d}.html" in html for d in finals)
-    assert "17.39%" in html  # 国家信访局: Σ|决算 − 预算| over 13 items ÷ Σ预算
+    assert 'title="17.3901%">17.4%' in html  # 国家信访局: Σ|决算 − 预算| over 13 items ÷ Σ预算
     page = (built_site.site / "documents/zhongyang-guojiaxinfangju-juesuan-2024.html").read_text(
         encoding="utf-8"
     )
-    assert "预算与决算" in page and "100.71%" in page and "决算所述" in page  # 行政运行, stated
+    assert (
+        "预算与决算" in page and 'title="100.71%">100.7%' in page and "决算所述" in page
+    )  # 行政运行, stated
     assert "国家信访局 2024 年部门决算" in page
     budget = (built_site.site / "documents/zhongyang-guojiaxinfangju-2026.html").read_text(
         encoding="utf-8"

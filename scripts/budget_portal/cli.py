@@ -116,7 +116,8 @@ def add_command(args, console: Console) -> int:
         console.say(f"{files} file{'s' * (files != 1)}: {added} added, {refused} refused")
     if added:
         console.say(
-            "next: `make data` (or `budget-portal data`), then commit documents/ and datapackages/"
+            "next: `make site` (its data, pages and site; `make data` for the packages alone), "
+            "then commit documents/ and datapackages/"
         )
     return 1 if refused else 0
 
@@ -189,8 +190,23 @@ def pages_command(args, console: Console) -> int:
     return 0
 
 
+def fresh_docs(args, console: Console) -> bool:
+    """Whether docs/ holds the pages of the data packages (said, with what to do, when not)."""
+    from .pages.stamp import stale_docs
+
+    reason = stale_docs(Path(args.docs), Path(args.datapackages))
+    if reason:
+        console.error(
+            f"{reason} — run `budget-portal pages --datapackages {args.datapackages}` first "
+            "(`make site` and `make serve` do)"
+        )
+    return reason is None
+
+
 def site_command(args, console: Console) -> int:
     started = time.perf_counter()
+    if not fresh_docs(args, console):
+        return 1
     try:
         from .site import build_site
 
@@ -203,6 +219,8 @@ def site_command(args, console: Console) -> int:
 
 
 def serve_command(args, console: Console) -> int:
+    if not fresh_docs(args, console):
+        return 1
     console.say(f"serving {args.docs}/ at http://{args.dev_addr}/ (Ctrl-C to stop)")
     from .site import serve_site
 
@@ -342,11 +360,17 @@ def parser() -> argparse.ArgumentParser:
     site = command("site", site_command, "build the static site from docs/ (mkdocs build --strict)")
     site.add_argument("--docs", default="docs", help="MkDocs source folder")
     site.add_argument("--site-dir", default="site", help="output folder")
+    site.add_argument(
+        "--datapackages", default="datapackages", help="the packages docs/ must be the pages of"
+    )
     site.add_argument("--config", default=str(CONFIG), help="mkdocs.yml")
 
     serve = command("serve", serve_command, "serve docs/ at http://127.0.0.1:8000/ (mkdocs serve)")
     serve.add_argument("--docs", default="docs", help="MkDocs source folder")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port")
+    serve.add_argument(
+        "--datapackages", default="datapackages", help="the packages docs/ must be the pages of"
+    )
     serve.add_argument("--config", default=str(CONFIG), help="mkdocs.yml")
 
     prune_cache = command(

@@ -142,8 +142,13 @@ def no_text(raw: bytes) -> str:
 
 
 def open_error(error: Exception) -> str:
+    """What is wrong with a PDF that cannot be opened: the error and what it wraps (pdfplumber
+    wraps pdfminer's), each message said once."""
     causes = (error, *error.args, error.__context__)
-    text = " ".join(f"{type(e).__name__}: {e}" for e in causes if isinstance(e, Exception))
+    said = [f"{type(e).__name__}: {e}" for e in causes if isinstance(e, Exception)]
+    text = " ".join(
+        s for i, s in enumerate(said) if not any(s.split(": ", 1)[-1] in o for o in said[:i])
+    )
     if "Password" in text or "Encrypt" in text:
         return "encrypted: the PDF needs a password; ask the publisher for a copy without one"
     return f"damaged or not a PDF ({text.strip()})"

@@ -26,7 +26,13 @@ FONT = (
     '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", '
     '"WenQuanYi Micro Hei", sans-serif'
 )
-WIDTH = 560
+WIDTH = 340  # a chart's whole width: it fits a 360 px phone at full size, text and all
+LABEL = 150  # room for a bar's name; longer names are shortened in the middle
+TEXT = 12  # px, every label, title and legend entry at full size (a phone shows 11 at least)
+SHORTENED = (
+    "length(datum.label) > 12 ? "
+    "slice(datum.label, 0, 6) + '…' + slice(datum.label, -5) : datum.label"
+)
 AMOUNT = "金额（万元）"
 BUNDLE = "assets/javascripts/vega-bundle.js"
 
@@ -74,7 +80,14 @@ class Chart:
     def spec(self) -> str:
         configured = self.chart.build(self.data).properties(title=self.title)
         configured = configured.configure(font=FONT, background="white")
-        configured = configured.configure_axis(labelLimit=260, titleFontWeight="normal")
+        configured = configured.configure_axis(
+            labelLimit=LABEL, labelFontSize=TEXT, titleFontSize=TEXT, titleFontWeight="normal"
+        )
+        configured = configured.configure_axisX(labelFlush=True)  # the last label inside
+        configured = configured.configure_legend(
+            labelFontSize=TEXT, titleFontSize=TEXT, labelLimit=LABEL
+        )
+        configured = configured.configure_title(fontSize=TEXT + 2, limit=WIDTH - 20, anchor="start")
         # Built from typed encodings: schema validation (most of Altair's time) adds nothing.
         return json.dumps(
             configured.to_dict(validate=False),
@@ -128,7 +141,13 @@ def _bars(
     """Horizontal bars, largest first; `color` stacks bars by that column; `percent` shows
     the values (shares) as percentages."""
     encoding = {
-        "y": alt.Y(f"{category}:N", sort=kw.get("sort", "-x"), title=None),
+        # A long name keeps its beginning and its end (`…单位预算`); the tooltip has it whole.
+        "y": alt.Y(
+            f"{category}:N",
+            sort=kw.get("sort", "-x"),
+            title=None,
+            axis=alt.Axis(labelExpr=SHORTENED),
+        ),
         "x": alt.X(f"{value}:Q", title=kw.get("x_title", value), stack=kw.get("stack", True)),
         "tooltip": [alt.Tooltip(c, format=",.2f") if c == value else c for c in data.columns],
     }
@@ -143,14 +162,14 @@ def _bars(
         )
     if color:
         encoding["color"] = alt.Color(
-            f"{color}:N", title=None, legend=alt.Legend(orient="bottom", columns=2)
+            f"{color}:N", title=None, legend=alt.Legend(orient="bottom", columns=1)
         )
     rows = max(data[category].nunique(), 1)
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(**encoding)
-        .properties(width=WIDTH - 260, height=22 * rows)
+        .properties(width=WIDTH - LABEL - 20, height=22 * rows)
     )
 
 
@@ -161,10 +180,12 @@ def _lines(data: pd.DataFrame, x: str, value: str, color: str) -> alt.Chart:
         .encode(
             x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y(f"{value}:Q", title=value),
-            color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                f"{color}:N", title=None, legend=alt.Legend(orient="bottom", columns=1)
+            ),
             tooltip=[x, color, alt.Tooltip(value, format=",.2f")],
         )
-        .properties(width=WIDTH - 120, height=260)
+        .properties(width=WIDTH - 80, height=220)
     )
 
 

@@ -31,6 +31,7 @@ class Dataset:
     path: Path
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     lookups: dict = field(default_factory=dict, repr=False)  # total rows and figures, found once
+    shown_name: str = ""  # the department's one name on every page (see `display_name`)
 
     @property
     def descriptor(self) -> dict:
@@ -164,6 +165,12 @@ class Corpus:
         return out
 
 
+def display_name(datasets: list[Dataset]) -> str:
+    """One name for a department on every page: the fullest its documents print
+    (邯郸市人力资源和社会保障局, not 邯郸市人社局); the others stay searchable on its documents."""
+    return max((ds.meta["agency"] for ds in datasets), key=lambda n: (len(n), n))
+
+
 def read_package(path: Path) -> Dataset:
     return Dataset(path.name, path)
 
@@ -180,7 +187,11 @@ def load_corpus(datapackages: Path) -> Corpus:
         if p.parent.name != COMBINED
     ]
     datasets.sort(key=lambda d: (d.meta["jurisdiction"], d.meta["department_code"], d.meta["year"]))
-    return Corpus(datasets, read_package(datapackages / COMBINED))
+    corpus = Corpus(datasets, read_package(datapackages / COMBINED))
+    for department in corpus.departments().values():
+        for ds in department:
+            ds.shown_name = display_name(department)
+    return corpus
 
 
 def amounts(values: pd.Series) -> pd.Series:

@@ -17,6 +17,7 @@ from .markup import (
     details,
     esc,
     heading_text,
+    jump_list,
     link,
     number,
     para,
@@ -31,21 +32,24 @@ from .markup import (
 from .measures import economic_basic, functional_spending, key_figures
 
 HIDDEN_COLUMNS = {"dataset_id", "source_lines", "source_page", "source_ref", "unit"}
-STATUS = {"parsed": "已解析", "empty": "空表", "missing": "文件中没有", "unreadable": "无法读取"}
 
 
 def write_document_page(site: Site, ds: Dataset) -> None:
     page = document_page(ds)
     m = ds.meta
-    body = [
-        f"# {heading_text(m['agency'])} {m['year']} 年{ds.kind}\n",
+    intro = [
+        f"# {heading_text(ds.shown_name)} {m['year']} 年{ds.kind}\n",
         para(
-            f"{esc(m['jurisdiction'])} · 部门编码 {esc(m['department_code'] or '未印刷')} · "
+            printed_name(ds)
+            + f"{esc(m['jurisdiction'])} · 部门编码 {esc(m['department_code'] or '未印刷')} · "
             f"{link('本部门各年度', department_page(ds.department_id), page)} · "
             f"来源：{esc(m['publisher'] or m['agency'])}《{esc(m['title'] or own_title(ds))}》"
             f"（{anchor('原件 ' + esc(m['original_format'] or '文本'), rel(ds.original, page))}）· "
             f"表中金额按文件印刷，单位见各表（本文件多为{esc(m['unit'])}）；主要数字和图表换算为万元"
         ),
+        *download_section(ds, page),
+    ]
+    sections = [
         *key_figure_section(site, ds, page),
         *execution_section(site, ds, page),
         *chart_section(site, ds, page),
@@ -59,11 +63,20 @@ def write_document_page(site: Site, ds: Dataset) -> None:
         *narrative_section(site, ds, page),
         *audit_section(site, ds, page),
         *reading_section(site, ds, page),
-        *download_section(ds, page),
     ]
+    body = [*intro, unsearched(jump_list(sections)), *sections]
     site.page(
-        page, f"{m['agency']} {m['year']}{'' if ds.kind == '部门预算' else f'（{ds.kind}）'}", body
+        page,
+        f"{ds.shown_name} {m['year']}{'' if ds.kind == '部门预算' else f'（{ds.kind}）'}",
+        body,
     )
+
+
+def printed_name(ds: Dataset) -> str:
+    """The name this document prints for its department where the pages show another (the
+    fullest of its documents): said, so that a search for either finds it."""
+    agency = ds.meta["agency"]
+    return f"本文件称{esc(agency)} · " if agency != ds.shown_name else ""
 
 
 def own_title(ds: Dataset) -> str:
@@ -203,7 +216,7 @@ def table_section(site: Site, ds: Dataset, page: str) -> list[str]:
     items = []
     for key in table_set(ds.document_type).values():
         resource, info = TABLES[key], inventory.get(key)
-        status = STATUS.get(info["table_status"], info["table_status"]) if info else "—"
+        status = FIELDS["table_status"].label(info["table_status"]) if info else "—"
         frame = ds.records(key)
         printed = f"《{esc(info['table_title'])}》，" if info and info["table_title"] else ""
         head = f"<strong>{esc(resource.title)}</strong>（{printed}{status}"
@@ -420,14 +433,11 @@ def narrative_section(site: Site, ds: Dataset, page: str) -> list[str]:
     return out
 
 
-READING_STATUS = {
-    "read": "已读取",
-    "empty": "空表",
-    "unreadable": "无法读取",
-    "missing": "文件中没有",
-    "not_read": "已识别，尚未发布",
-}
-PART_KINDS = {"table": "九张表", "other_table": "其他表", "section": "章节", "document": "其余部分"}
+def part_name(report_row: dict) -> str:
+    """A part the document does not print (no title of its own): a table or a section by the
+    name the portal gives it."""
+    part = report_row["part"]
+    return TABLES[part].title if part in TABLES else FIELDS["section"].label(part)
 
 
 def reading_section(site: Site, ds: Dataset, page: str) -> list[str]:
@@ -440,9 +450,9 @@ def reading_section(site: Site, ds: Dataset, page: str) -> list[str]:
     missed = sum(int(r["figures_uncaptured"] or 0) for r in report)
     rows = (
         [
-            esc(PART_KINDS.get(r["part_kind"], r["part_kind"])),
-            esc(r["part_title"] or r["part"]),
-            esc(READING_STATUS.get(r["part_status"], r["part_status"])),
+            esc(FIELDS["part_kind"].label(r["part_kind"])),
+            esc(r["part_title"] or part_name(r)),
+            esc(FIELDS["part_status"].label(r["part_status"])),
             esc(r["rows"]),
             esc(r["columns_not_read"]),
             esc(r["figures_printed"]),
@@ -479,9 +489,8 @@ def download_section(ds: Dataset, page: str) -> list[str]:
         for r in ds.descriptor["resources"]
     ]
     return [
-        "## 下载本文件的数据\n",
         unsearched(
-            para(" · ".join(files))
+            para("下载：" + " · ".join(files))
             + details(f"数据包中的 {len(resources)} 个 CSV 文件", bullets(resources))
         ),
     ]

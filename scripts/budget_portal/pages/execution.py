@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .context import EXECUTION, Site, document_page
 from .corpus import Dataset
-from .markup import esc, link, para, table, unsearched_para, wan
+from .markup import esc, link, para, rate, table, unsearched_para, wan
 
 SOURCES = {"budget_document": "预算文件", "stated_in_final": "决算所述", "": "—"}
 SUBJECTS = {"function": "一般公共预算财政拨款支出", "three_public": "“三公”经费"}
@@ -54,9 +54,8 @@ def execution_table(rows: list[dict], page: str) -> str:
             if row["subject"] == "three_public"
             else (f"{row['code']} {row['name']}")
         )
-        rate = f"{row['execution_rate']}%" if row["execution_rate"] else "—"
         out.append([esc(name), wan(row["approved"]) or "—", wan(row["executed"]) or "—",
-                    wan(row["difference"]) or "—", esc(rate), esc(SOURCES[row["budget_source"]])])  # fmt: skip
+                    wan(row["difference"]) or "—", rate(row["execution_rate"]), esc(SOURCES[row["budget_source"]])])  # fmt: skip
     return table(HEADERS, out, range(1, 5))
 
 
@@ -95,11 +94,11 @@ def write_execution(site: Site) -> None:
     ranked.sort(key=lambda item: (-item[0], item[1].name))
     cells = [
         [
-            link(f"{ds.meta['agency']} {ds.meta['year']}", document_page(ds), page),
+            link(f"{ds.shown_name} {ds.meta['year']}", document_page(ds), page),
             esc(f"{len(leaves(rows))}"),
             wan(plan), wan(spent), wan(apart),
-            esc(f"{(share * 100).quantize(Decimal('0.01'))}%" if plan else "—"),
-            esc(f"{total['execution_rate']}%" if total.get("execution_rate") else "—"),
+            rate(share * 100 if plan else None),
+            rate(total.get("execution_rate")),
             esc("、".join(sorted({SOURCES[r["budget_source"]] for r in rows if r["budget_source"]}))),
         ]
         for share, ds, plan, spent, apart, total, rows in ranked

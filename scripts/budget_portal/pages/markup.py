@@ -21,6 +21,10 @@ from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import yaml
+from pymdownx.slugs import slugify
+
+# The anchors MkDocs gives headings (mkdocs.yml: toc.slugify), so a page can link to its own.
+_SLUG = slugify(case="lower")
 
 # Python-Markdown's escapable characters.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -82,6 +86,19 @@ def wan(text) -> str:
     )
 
 
+def rate(text) -> str:
+    """A percentage (given in percent) as the pages show one: one decimal, the exact value
+    on hover (and in every download; a computed ratio to four decimals): 98.4567 → 98.5%;
+    "—" when there is none."""
+    if isinstance(text, Decimal) and text.is_finite():
+        text = f"{text.quantize(Decimal('0.0001'), ROUND_HALF_UP):f}"
+    if not _PLAIN_NUMBER.match(str(text or "")):
+        return "—"
+    exact = Decimal(str(text))
+    shown = exact.quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{shown}%" if exact == shown else f'<span title="{exact}%">{shown}%</span>'
+
+
 def link(text, target: str, page: str) -> str:
     """A link to another page or file of the site."""
     return anchor(esc(text), rel(target, page))
@@ -113,6 +130,14 @@ def table(
 
 def percent(part: float, whole: float) -> str:
     return f"{part / whole:.1%}" if whole else "—"
+
+
+def jump_list(blocks: Iterable[str]) -> str:
+    """Links to the page's sections (its `## ` headings, as the blocks hold them): on a phone the
+    table of contents is in the menu, and a long page needs a way down."""
+    headings = [b[3:].strip() for b in blocks if b.startswith("## ")]
+    links = [anchor(html.escape(h), "#" + _SLUG(h, "-")) for h in headings]
+    return f'<nav class="jump" aria-label="本页内容">{" ".join(links)}</nav>\n'
 
 
 def unsearched(body: str) -> str:

@@ -10,6 +10,7 @@ import pandas as pd
 from ..metadata.key_figures import KEY_FIGURES, KeyFigure
 from ..metadata.units import WAN_YUAN
 from .corpus import Dataset, decimal, exact_wan_yuan, wan_yuan
+from .markup import wan
 
 
 @dataclass
@@ -32,11 +33,12 @@ class Reading:
 
     @property
     def marked(self) -> str:
-        """The value with its provenance marks (see MARKS), for tables across documents."""
+        """The value as HTML (万元, two decimals, the exact value on hover) with its provenance
+        marks (see MARKS), for tables across documents."""
         if not self.value:
             return "—"
         from_prose = "†" if not self.table_value else ""
-        return self.value + from_prose + ("‡" if self.agreement == "不一致" else "")
+        return wan(self.value) + from_prose + ("‡" if self.agreement == "不一致" else "")
 
     @property
     def agreement(self) -> str:
@@ -124,23 +126,41 @@ def _economic_basic(ds: Dataset) -> pd.DataFrame:
     return out
 
 
+# The three items of 三公 经费 by a word each prints (出国(境)费, 1.公务用车购置费 …), in order.
+THREE_PUBLIC_NAMES = {
+    "出国": "因公出国（境）费",
+    "公务用车": "公务用车购置及运行费",
+    "接待": "公务接待费",
+}
+
+
 def three_public_items(ds: Dataset) -> pd.DataFrame:
-    """The 三公 items (level 1: 因公出国, 公务用车, 公务接待…) in 万元."""
+    """The three items of 三公 经费 in 万元, each under one name whatever the document prints
+    (a chart across documents then has three colours, not one per wording); the other level-1
+    rows some documents print in the table (会议费, 培训费, 上年结转) are not among them."""
     return memo(ds, "three_public", lambda: _three_public_items(ds))
+
+
+def three_public_name(printed: str) -> str | None:
+    return next((name for word, name in THREE_PUBLIC_NAMES.items() if word in printed), None)
 
 
 def _three_public_items(ds: Dataset) -> pd.DataFrame:
     frame = ds.frame("three_public")
     if frame.empty:
         return pd.DataFrame(columns=["name", "total"])
-    rows = frame[(frame["level"] == "1") & ~frame["name"].str.contains("机关运行经费")]
-    return pd.DataFrame({"name": rows["name"], "total": wan_yuan(rows, "total")})
+    rows = frame[frame["level"] == "1"]
+    names = rows["name"].map(three_public_name)
+    items = pd.DataFrame({"name": names, "total": wan_yuan(rows, "total")}).dropna(subset="name")
+    order = list(THREE_PUBLIC_NAMES.values())
+    summed = items.groupby("name", sort=False)["total"].sum(min_count=1).reset_index()
+    return summed.sort_values("name", key=lambda n: n.map(order.index), kind="stable")
 
 
 def label(ds: Dataset) -> str:
     """A short label for a document in charts and tables: agency and year (and 单位预算)."""
     kind = "（单位预算）" if ds.kind == "单位预算" else ""
-    return f"{ds.meta['agency']} {ds.meta['year']}{kind}"
+    return f"{ds.shown_name or ds.meta['agency']} {ds.meta['year']}{kind}"
 
 
 def row_counts(ds: Dataset) -> dict[str, int]:

@@ -16,10 +16,12 @@ from .context import (
     DEPARTMENTS_INDEX,
     DOCUMENTS_INDEX,
     HOME,
+    PLACES_INDEX,
     QUALITY,
     Site,
     department_page,
     document_page,
+    place_trail,
 )
 from .corpus import Dataset
 from .downloads import download_base
@@ -121,6 +123,7 @@ def write_home(site: Site) -> None:
         "## 从这里开始\n",
         bullets(
             [
+                f"{link('按地区浏览', PLACES_INDEX, page)}：省、市、区县，再到部门",
                 f"{link('按部门浏览', DEPARTMENTS_INDEX, page)}，或查看 {link('全部预算文件', DOCUMENTS_INDEX, page)}",
                 f"{link('部门之间比较', COMPARE, page)}：总额、功能分类、“三公”经费、机关运行经费",
                 f"{link('按预算科目查看', CODES_INDEX, page)}：每个功能分类的类、款和经济分类的类",
@@ -185,17 +188,8 @@ def write_departments(site: Site) -> None:
     page = DEPARTMENTS_INDEX
     by_jurisdiction: dict[str, list[str]] = {}
     for department_id, datasets in departments.items():
-        latest = datasets[-1].meta
-        years = "、".join(
-            link(column(ds, datasets).replace(" 年", " ").strip(), document_page(ds), page)
-            for ds in datasets
-        )
-        by_jurisdiction.setdefault(latest["jurisdiction"], []).append(
-            [
-                link(display_name(datasets), department_page(department_id), page),
-                esc(latest["department_code"]),
-                years,
-            ]
+        by_jurisdiction.setdefault(datasets[-1].meta["jurisdiction"], []).append(
+            department_row(department_id, datasets, page)
         )
     body = [
         "# 部门\n",
@@ -214,21 +208,35 @@ def write_departments(site: Site) -> None:
     run_jobs(site, site.cache, jobs)
 
 
+def department_row(department_id: str, datasets: list[Dataset], page: str) -> list[str]:
+    """A department in a list: its name (a link to its page), its code and its documents."""
+    years = "、".join(
+        link(column(ds, datasets).replace(" 年", " ").strip(), document_page(ds), page)
+        for ds in datasets
+    )
+    link_ = link(datasets[-1].shown_name, department_page(department_id), page)
+    return [link_, esc(datasets[-1].meta["department_code"]), years]
+
+
 def write_department(site: Site, department_id: str, datasets: list[Dataset]) -> None:
     """A department's documents side by side (each year, 部门预算 and 单位预算), and its trend
     over the years of one kind."""
     page = department_page(department_id)
     latest = datasets[-1].meta
-    name = display_name(datasets)
+    name = datasets[-1].shown_name
     readings = [key_figures(ds) for ds in datasets]
     rows = [
-        [esc(figure.label)] + [esc(r[i].marked) for r in readings]
+        [esc(figure.label)] + [r[i].marked for r in readings]
         for i, figure in enumerate(KEY_FIGURES)
     ]
     marked = any(m in cell for row in rows for cell in row[1:] for m in "†‡")
     code = f" · 部门编码 {esc(latest['department_code'])}" if latest["department_code"] else ""
+    trail = [link("全部地区", PLACES_INDEX, page)] + [
+        link(place, target, page) for place, target in place_trail(latest)
+    ]
     body = [
         f"# {heading_text(name)}\n",
+        para(" › ".join(trail)),
         para(
             f"{esc(latest['jurisdiction'])}{code} · {len(datasets)} 份文件："
             + "、".join(
@@ -255,16 +263,11 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
     site.page(page, name, body)
 
 
-def display_name(datasets: list[Dataset]) -> str:
-    """One name for a department on every page: the fullest its documents print
-    (邯郸市人力资源和社会保障局, not 邯郸市人社局); the others stay searchable on its documents."""
-    return max((ds.meta["agency"] for ds in datasets), key=lambda n: (len(n), n))
-
-
 def column(ds: Dataset, department: list[Dataset]) -> str:
-    """A document's year, and its kind when the department has documents of both kinds."""
-    both = len({d.kind for d in department}) > 1
-    return f"{ds.meta['year']} 年" + (ds.kind if both else "")
+    """A document's year, and its kind when it is not a 部门预算 or the department has
+    documents of more than one kind."""
+    named = len({d.kind for d in department}) > 1 or ds.kind != "部门预算"
+    return f"{ds.meta['year']} 年" + (ds.kind if named else "")
 
 
 def trend_chart(department_id: str, datasets: list[Dataset]) -> Chart:
@@ -313,14 +316,32 @@ def functional_trend_chart(department_id: str, datasets: list[Dataset]) -> Chart
     )
 
 
+def comparable(datasets: list[Dataset]) -> list[Dataset]:
+    """Each department once a year: its 部门预算 (a 单位预算 is part of it); a 单位预算 stands
+    for its unit only where the department's 部门预算 of that year is not held."""
+    held = {(ds.department_id, ds.meta["year"]) for ds in datasets if ds.kind == "部门预算"}
+    return [
+        ds
+        for ds in datasets
+        if ds.kind == "部门预算" or (ds.department_id, ds.meta["year"]) not in held
+    ]
+
+
 def write_compare(site: Site) -> None:
     page = COMPARE
-    datasets = site.corpus.budgets
+    datasets = comparable(site.corpus.budgets)
+    inside = len(site.corpus.budgets) - len(datasets)
     body = [
         "# 部门比较\n",
         para(
             "同一口径的数字并排比较：金额（万元）与占比。不同部门、不同年度的文件都列在一起；"
             "比较时请注意年度和部门职能的差异。"
+            + (
+                f"本站也收有同一部门同一年度部门预算的 {inside} 份单位预算：它们是部门预算的一部分，"
+                "不作为另一个部门比较，见各部门的页面。"
+                if inside
+                else ""
+            )
         ),
         "## 总额\n",
         compare_table(datasets, page),
@@ -375,15 +396,15 @@ def compare_table(datasets: list[Dataset], page: str) -> str:
         rows.append(
             [
                 link(label(ds), document_page(ds), page),
-                esc(r["expenditure"].marked),
-                esc(r["basic"].marked),
+                r["expenditure"].marked,
+                r["basic"].marked,
                 percent(v["basic"], v["expenditure"]),
-                esc(r["project"].marked),
-                esc(r["three_public"].marked),
+                r["project"].marked,
+                r["three_public"].marked,
                 "—"
                 if math.isnan(v["three_public"])
                 else percent(v["three_public"], v["expenditure"]),
-                esc(r["operating_costs"].marked),
+                r["operating_costs"].marked,
                 "—"
                 if math.isnan(v["operating_costs"])
                 else percent(v["operating_costs"], v["basic"]),
@@ -453,7 +474,8 @@ def three_public_compare(datasets: list[Dataset]) -> Chart:
     return Chart(
         "compare/three-public",
         "“三公”经费构成",
-        f"各文件“三公”经费表中因公出国（境）费、公务用车购置及运行费、公务接待费的预算数。{note}",
+        "各文件“三公”经费表中因公出国（境）费、公务用车购置及运行费、公务接待费的预算数"
+        f"（各文件的印刷名称归为这三项；表中另列的会议费、培训费等不在图中）。{note}",
         data,
         bars(data, "文件", color="项目", sort=None),
     )
