@@ -299,7 +299,7 @@ UNSEPARATED = re.compile(r"^-?\d{4,}\.\d+$")
 WAN = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d{2}$")
 
 
-@pytest.mark.parametrize("kind", ["home", "document", "department", "compare", "execution"])
+@pytest.mark.parametrize("kind", ["home", "document", "department", "compare", "execution", "code"])
 def test_numbers_are_shown_with_separators_and_two_decimals_in_wan_yuan(browser, server, kind):
     page, errors = open_page(browser, server + PAGES[kind])
     cells = page.evaluate(

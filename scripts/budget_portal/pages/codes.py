@@ -10,7 +10,7 @@ from .charts import AMOUNT, Chart, bars, most
 from .context import CODES_INDEX, Site, code_page, document_page
 from .corpus import Dataset, amounts, exact_wan_yuan
 from .jobs import Job, key_of, run_jobs
-from .markup import bullets, esc, heading_text, link, para, unsearched_table
+from .markup import bullets, esc, heading_text, link, para, unsearched_table, wan
 from .measures import label, memo
 
 KIND = {"functional": "支出功能分类", "economic": "支出经济分类"}
@@ -150,7 +150,7 @@ def write_code(site: Site, code: pd.Series, codes: pd.DataFrame) -> None:
                 (
                     [
                         link(label(r["dataset"]), document_page(r["dataset"]), page),
-                        *[esc(r[c]) for c, _ in columns],
+                        *[wan(r[c]) for c, _ in columns],
                         site.cite(r["dataset"], r, page),
                     ]
                     for _, r in rows.iterrows()

@@ -324,7 +324,7 @@ def project_description(site: Site, ds: Dataset, project, parts: dict, page: str
         out.append(
             table(
                 ["分项", "金额（万元）", "出处"],
-                ([esc(r["label"]), esc(r["item_amount"]), site.cite(ds, r, page)] for r in own),
+                ([esc(r["label"]), wan(r["item_amount"]), site.cite(ds, r, page)] for r in own),
                 [1],
             )
         )
