@@ -483,6 +483,10 @@ def test_a_trend_shows_the_years_not_held_as_gaps(built_site):
     years = [line.split(",")[0] for line in trend.splitlines()[1:]]
     assert sorted(set(years)) == [str(y) for y in range(2018, 2024)]  # 2018 and 2023 held
     assert "2020,预算支出,\n" in trend  # no figure: a gap in the line, not a straight line
+    svg = (built_site.docs / "charts/departments/handanshi-316/trend.svg").read_text("utf-8")
+    lines = re.findall(r'<path d="(M[^"]*)" stroke="#[0-9a-f]+" stroke-width="2"', svg)
+    assert len(lines) == 4  # income, spending, basic, project: each a point in 2018 and 2023,
+    assert all(line.count("M") == 2 and "L" not in line for line in lines)  # nothing between
 
 
 def test_the_home_page_lists_the_documents_added_last_first(built_site):

@@ -176,7 +176,7 @@ def _bars(
 def _lines(data: pd.DataFrame, x: str, value: str, color: str) -> alt.Chart:
     return (
         alt.Chart(data)
-        .mark_line(point=True, invalid=None)  # a year not held is a gap, not a straight line
+        .mark_line(point=True, invalid="break-paths-show-domains")  # a year not held: a gap
         .encode(
             x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y(f"{value}:Q", title=value),
