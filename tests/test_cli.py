@@ -152,7 +152,7 @@ def test_add_says_what_is_wrong_with_a_bad_file(tmp_path, capsys):
     photo = tmp_path / "scan.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)))
     assert main(["add", str(photo), "--documents", str(tmp_path / "documents")]) == 1
-    assert "it reads PDF (.pdf), Word (.docx) and text extracted from them (.txt)" in (
+    assert "the portal reads PDF (.pdf), Word (.docx) and text extracted from them (.txt)" in (
         capsys.readouterr().err
     )
 

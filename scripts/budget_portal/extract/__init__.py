@@ -24,6 +24,7 @@ from .pdf import extract_pdf
 from .text import text_records
 
 DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx")
+ACCEPTED = "the portal reads PDF (.pdf), Word (.docx) and text extracted from them (.txt)"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Other files people download from government sites, and what to do with them.
 UNSUPPORTED = {
@@ -73,10 +74,10 @@ def sniff(raw: bytes, path: Path) -> str:
         try:
             names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
         except zipfile.BadZipFile:
-            raise DocumentError(path, "damaged zip file (is it a DOCX?)") from None
+            raise DocumentError(path, f"damaged zip file (is it a DOCX?); {ACCEPTED}") from None
         if "word/document.xml" in names:
             return "docx"
-        raise DocumentError(path, "a zip file, not a DOCX")
+        raise DocumentError(path, f"a zip file, not a DOCX; {ACCEPTED}")
     if raw.startswith(OLE):
         raise DocumentError(
             path,
@@ -88,8 +89,7 @@ def sniff(raw: bytes, path: Path) -> str:
     if suffix not in DOCUMENT_SUFFIXES and not is_text(raw):
         raise DocumentError(
             path,
-            f"not a document this portal reads ({suffix or 'no extension'}): it reads PDF (.pdf), "
-            "Word (.docx) and text extracted from them (.txt)",
+            f"not a document this portal reads ({suffix or 'no extension'}): {ACCEPTED}",
         )
     return "text"
 
