@@ -498,3 +498,11 @@ def test_the_home_page_lists_the_documents_added_last_first(built_site):
     first = re.search(r'href="documents/([^"]+)\.html"', latest)[1]
     newest = documents["added"].max()
     assert documents.set_index("dataset_id").loc[first, "added"] == newest
+
+
+def test_the_theme_speaks_chinese_on_its_own_pages_too(built_site):
+    """The 404 page (the theme's own, in English whatever the language) and the footer."""
+    missing = (built_site.site / "404.html").read_text(encoding="utf-8")
+    assert "找不到这个页面" in missing and "Not found" not in missing
+    home = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert "Made with" not in home and "Material for MkDocs" not in home
