@@ -72,7 +72,19 @@ def stages(work: Path) -> dict[str, tuple[float, int]]:
                 cache,
             ]
         ),
-        "mkdocs": run([*CLI, "site", "-q", "--docs", docs, "--site-dir", work / "site"]),
+        "mkdocs": run(
+            [
+                *CLI,
+                "site",
+                "-q",
+                "--docs",
+                docs,
+                "--site-dir",
+                work / "site",
+                "--datapackages",
+                packages,
+            ]
+        ),
     }
 
 
