@@ -184,12 +184,16 @@ def audit_section(site: Site, ds: Dataset, page: str) -> list[str]:
     if len(warnings):
         out += [
             "### 读取警告\n",
+            unsearched_para(WARNINGS_IN_ENGLISH),
             unsearched_table(
                 ["出处", "说明"],
                 ([site.cite(ds, w, page), esc(w["message"])] for w in warnings.to_dict("records")),
             ),
         ]
     return out
+
+
+WARNINGS_IN_ENGLISH = "说明是读取程序写给维护者的原话（英文，与数据包中的 warnings.csv 相同）；“出处”打开原文的那一页或那一行。"
 
 
 def write_quality(site: Site) -> None:
@@ -218,6 +222,7 @@ def write_quality(site: Site) -> None:
         "## 读取警告\n",
         para(
             "读取文件时遇到的版式问题（例如被分页截断的行、缺少的标签）。这些数字已读出，但值得对照原文。"
+            f"{WARNINGS_IN_ENGLISH}"
         ),
         warning_table(site, corpus.combined.frame("warnings"), page),
     ]
