@@ -12,19 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..metadata.key_figures import KEY_FIGURES
-from ..metadata.registry import ROLE_OF
+from ..metadata.registry import FIELDS, ROLE_OF
 from ..templates import TEMPLATES, Template
 from ..templates.parts import ProjectTables
 
-FAMILIES = {
-    "completeness": "完整性",
-    "arithmetic": "表内与表间运算",
-    "narrative": "叙述与表格",
-    "changes": "增减变化",
-    "names": "科目名称",
-    "wording": "文字表述",
-}
-SEVERITIES = {"error": "错误", "warning": "提醒"}
+# The families and severities as the registry names them (one place for the labels).
+FAMILIES = dict(FIELDS["family"].labels)
+SEVERITIES = dict(FIELDS["severity"].labels)
 
 
 def _every(template: Template) -> bool:

@@ -80,6 +80,12 @@ def place_trail(meta: dict) -> list[tuple[str, str]]:
     return trail
 
 
+def place_breadcrumb(trail: list[tuple[str, str]], page: str) -> str:
+    """全部地区 › 省 › 市 …: links to the place pages above a page."""
+    links = [link("全部地区", PLACES_INDEX, page)] + [link(n, p, page) for n, p in trail]
+    return f"<p>{' › '.join(links)}</p>\n"
+
+
 def code_page(code: str) -> str:
     return f"codes/{code}.md"
 

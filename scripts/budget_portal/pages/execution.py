@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..metadata.registry import FIELDS
 from .context import EXECUTION, Site, document_page
 from .corpus import Dataset
 from .markup import esc, link, para, rate, table, unsearched_para, wan
 
-SOURCES = {"budget_document": "预算文件", "stated_in_final": "决算所述", "": "—"}
 SUBJECTS = {"function": "一般公共预算财政拨款支出", "three_public": "“三公”经费"}
 THREE_PUBLIC = {
     "total": "合计",
@@ -24,6 +24,11 @@ THREE_PUBLIC = {
     "reception": "公务接待费",
 }
 HEADERS = ["科目或项目", "预算数（万元）", "决算数（万元）", "差额", "执行率", "预算数出处"]
+
+
+def source(row: dict) -> str:
+    """Where a row's budget figure comes from, as the registry labels it."""
+    return FIELDS["budget_source"].label(row["budget_source"]) or "—"
 
 
 def execution_of(site: Site, dataset_id: str) -> list[dict]:
@@ -55,7 +60,7 @@ def execution_table(rows: list[dict], page: str) -> str:
             else (f"{row['code']} {row['name']}")
         )
         out.append([esc(name), wan(row["approved"]) or "—", wan(row["executed"]) or "—",
-                    wan(row["difference"]) or "—", rate(row["execution_rate"]), esc(SOURCES[row["budget_source"]])])  # fmt: skip
+                    wan(row["difference"]) or "—", rate(row["execution_rate"]), esc(source(row))])  # fmt: skip
     return table(HEADERS, out, range(1, 5))
 
 
@@ -99,7 +104,7 @@ def write_execution(site: Site) -> None:
             wan(plan), wan(spent), wan(apart),
             rate(share * 100 if plan else None),
             rate(total.get("execution_rate")),
-            esc("、".join(sorted({SOURCES[r["budget_source"]] for r in rows if r["budget_source"]}))),
+            esc("、".join(sorted({source(r) for r in rows if r["budget_source"]}))),
         ]
         for share, ds, plan, spent, apart, total, rows in ranked
     ]  # fmt: skip

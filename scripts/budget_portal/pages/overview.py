@@ -21,6 +21,7 @@ from .context import (
     Site,
     department_page,
     document_page,
+    place_breadcrumb,
     place_trail,
 )
 from .corpus import Dataset
@@ -231,12 +232,9 @@ def write_department(site: Site, department_id: str, datasets: list[Dataset]) ->
     ]
     marked = any(m in cell for row in rows for cell in row[1:] for m in "†‡")
     code = f" · 部门编码 {esc(latest['department_code'])}" if latest["department_code"] else ""
-    trail = [link("全部地区", PLACES_INDEX, page)] + [
-        link(place, target, page) for place, target in place_trail(latest)
-    ]
     body = [
         f"# {heading_text(name)}\n",
-        para(" › ".join(trail)),
+        place_breadcrumb(place_trail(latest), page),
         para(
             f"{esc(latest['jurisdiction'])}{code} · {len(datasets)} 份文件："
             + "、".join(

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .context import PLACES_INDEX, Site, place_page
+from ..metadata.places import CENTRAL
+from .context import PLACES_INDEX, Site, place_breadcrumb, place_page
 from .corpus import Dataset
 from .markup import esc, heading_text, link, para, table
 from .overview import department_row
 
-CENTRAL = "中央"
 UNPLACED = "未能定位的辖区"
 
 
@@ -122,7 +122,7 @@ def write_province(site: Site, province: Place) -> None:
     province itself and of the counties directly beneath it (a municipality's districts)."""
     page = province_page(province)
     prefectures = [p for p in province.beneath() if not is_county(p)]
-    body = [f"# {heading_text(province.name)}\n", breadcrumb([], page), summary(province)]
+    body = [f"# {heading_text(province.name)}\n", place_breadcrumb([], page), summary(province)]
     if prefectures:
         rows = [
             [link(p.name, prefecture_page(p), page), str(len(p.parts)), str(p.departments()),
@@ -141,7 +141,7 @@ def write_prefecture(site: Site, province: Place, prefecture: Place) -> None:
     page = prefecture_page(prefecture)
     body = [
         f"# {heading_text(prefecture.name)}\n",
-        breadcrumb([(province.name, province_page(province))], page),
+        place_breadcrumb([(province.name, province_page(province))], page),
         summary(prefecture),
         *place_sections(
             prefecture.own, prefecture.beneath(), page, heading=f"{prefecture.name}本级"
@@ -156,11 +156,6 @@ def summary(place: Place) -> str:
     counts = [(prefectures, "个市"), (counties(place), "个区县"), (place.departments(), "个部门")]
     parts = [f"{n} {what}" for n, what in counts if n]
     return para("、".join([*parts, f"{place.documents()} 份文件"]) + "。")
-
-
-def breadcrumb(trail: list[tuple[str, str]], page: str) -> str:
-    links = [link("全部地区", PLACES_INDEX, page)] + [link(n, p, page) for n, p in trail]
-    return para(" › ".join(links))
 
 
 def place_sections(
