@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..metadata.key_figures import KEY_FIGURES, KeyFigure
 from ..metadata.units import WAN_YUAN
+from ..templates.words import THREE_PUBLIC_ITEMS
 from .corpus import Dataset, decimal, exact_wan_yuan, wan_yuan
 from .markup import wan
 
@@ -126,12 +127,11 @@ def _economic_basic(ds: Dataset) -> pd.DataFrame:
     return out
 
 
-# The three items of 三公 经费 by a word each prints (出国(境)费, 1.公务用车购置费 …), in order.
-THREE_PUBLIC_NAMES = {
-    "出国": "因公出国（境）费",
-    "公务用车": "公务用车购置及运行费",
-    "接待": "公务接待费",
-}
+# The three items of 三公 经费, each by the word every wording of it prints (the templates'
+# vocabulary: 出国(境)费, 1.公务用车购置费 …), and the one name the pages give it.
+THREE_PUBLIC_NAMES = dict(
+    zip(THREE_PUBLIC_ITEMS, ("因公出国（境）费", "公务用车购置及运行费", "公务接待费"), strict=True)
+)
 
 
 def three_public_items(ds: Dataset) -> pd.DataFrame:
